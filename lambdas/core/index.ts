@@ -1,7 +1,32 @@
-/** The engine's public surface: pure functions, no AWS, no filesystem, no environment. */
-export { summarize, type SummarizeOptions } from './summarize';
+/**
+ * The engine's public surface. `summarize` uses the built-in language data and glossary;
+ * `summarizeWith` takes them as arguments. No AWS, no filesystem, no environment.
+ */
+import { builtinGlossary, builtinLanguage } from '../data';
+import type { Glossary } from './glossary';
+import { summarizeWith } from './summarize';
+import type { SummaryDocument } from './types';
+
+export interface SummarizeOptions {
+  /** Glossary to translate with; the built-in one when absent (merge a user's with `glossary.merge`). */
+  glossary?: Glossary;
+  /** File name or object key, recorded in the document. */
+  source?: string;
+}
+
+/** Summarizes one article (bytes in any accepted encoding, or text) with the built-in data. */
+export function summarize(input: Uint8Array | string, options: SummarizeOptions = {}): SummaryDocument {
+  return summarizeWith(input, {
+    glossary: options.glossary ?? builtinGlossary(),
+    language: builtinLanguage(),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+  });
+}
+
+export { summarizeWith, type EngineOptions } from './summarize';
 export { decodeBytes, normalizeText } from './decode';
 export { Glossary, buildGlossary, parseGlossaryCsv, type GlossaryEntry } from './glossary';
 export { termKey } from './keys';
+export { renderMarkdown } from './render';
 export * from './errors';
 export * from './types';

@@ -1,0 +1,922 @@
+/**
+ * From words to numbers and figures. For each number the reader asks, in order:
+ * is it a date, a year, a time, an age, an ordinal or an identifier (by its form and the words around
+ * it)? If not, what qualifies it (hơn, gần, khoảng …), is it a range, what unit follows (currency,
+ * measure, time, %, times), what does it count, and which verb does it belong to? Each answer comes
+ * from the language tables in lambdas/data; this file holds only the order of the questions.
+ */
+import { formatScaled, formatNumber, joinList, multiplesPhrase, pluralize, QUALIFIER_EN } from './english';
+import type { Glossary } from './glossary';
+import { termKey } from './keys';
+import type { ContextRole, Language, UnitInfo } from './language';
+import { readNumber, scaleBy, type ReadNumber } from './numbers';
+import { renderNounPhrase, readNounPhrase, type NounPhrase } from './phrases';
+import type { Approx, Figure, FigureKind, NumberKind, NumberMention, Term } from './types';
+import type { Word } from './words';
+
+/** What one sentence yields. */
+export interface SentenceFigures {
+  numbers: NumberMention[];
+  figures: Figure[];
+  /** Vietnamese terms the glossary lacked, in order of appearance. */
+  untranslated: string[];
+}
+
+/** State shared across the sentences of one article. */
+export interface ArticleState {
+  /** Unit named by a table header line such as "Giá cũ (đồng/lít)". */
+  tableUnit: UnitSpec | null;
+  /** Currency of the last money figure, for "15,5 triệu" with the currency left out. */
+  lastCurrency: UnitSpec | null;
+}
+
+export interface ExtractContext {
+  lang: Language;
+  glossary: Glossary;
+  /** The normalized article text. */
+  text: string;
+  sentence: number;
+  state: ArticleState;
+}
+
+/** A resolved unit: what follows a number. */
+export interface UnitSpec {
+  kind: FigureKind;
+  role: UnitInfo['role'] | 'none';
+  /** Unit words as written ("đồng/lượng"). */
+  vi: string;
+  /** English unit, singular ("VND per tael", "kg", "year"). */
+  en: string;
+  /** English "per …" part, if any. */
+  per: string | null;
+  /** Word index range of the unit (and its per part). */
+  first: number;
+  last: number;
+  key: string;
+}
+
+const K = {
+  tu: termKey('từ'),
+  tro: termKey('trở'),
+  tuoi: termKey('tuổi'),
+  gio: termKey('giờ'),
+  phut: termKey('phút'),
+  mot: termKey('một'),
+  ca: termKey('cả'),
+  hang: termKey('hàng'),
+  vai: termKey('vài'),
+  may: termKey('mấy'),
+  dam: termKey('dăm'),
+  am: termKey('âm'),
+  gap: termKey('gấp'),
+  lan: termKey('lần'),
+  moi: termKey('mỗi'),
+  so: termKey('số'),
+  nam: termKey('năm'),
+  khong: termKey('không'),
+  ruoi: termKey('rưỡi'),
+  tu4: termKey('tư'),
+  doi: termKey('đôi'),
+  muc: termKey('mức'),
+  oMuc: termKey('ở mức'),
+  dat: termKey('đạt'),
+  la: termKey('là'),
+  tu_: termKey('tù'),
+  tuGiam: termKey('tù giam'),
+  anTreo: termKey('án treo'),
+  tuChungThan: termKey('tù chung thân'),
+  tuHinh: termKey('tử hình'),
+  choHuong: termKey('cho hưởng'),
+  richter: termKey('richter'),
+  va: termKey('và'),
+  hoac: termKey('hoặc'),
+  hay: termKey('hay'),
+} as const;
+
+/** Words after which a day and month read as a date even without "ngày". */
+const TIME_OF_DAY = new Set(['sáng', 'chiều', 'tối', 'trưa', 'đêm', 'khuya', 'ngày', 'hôm'].map(termKey));
+/** Words that make "X giờ" a length of time rather than a clock time. */
+const DURATION_CUES = new Set(['trong', 'sau', 'mất', 'kéo dài', 'suốt', 'gần', 'hơn', 'khoảng', 'chừng', 'vòng', 'hết'].map(termKey));
+/** Words that make a bare year-like number a year even when a noun follows ("năm 2005 tăng"). */
+const YEAR_FORMS = /^(?:19|20)\d\d$/;
+/** Relative-time words after "năm" that make it the noun "year" ("năm nay", "năm qua"). */
+const YEAR_RELATIVE = new Set(['nay', 'qua', 'trước', 'sau', 'tới', 'ngoái', 'kia', 'đó', 'ấy', 'này', 'học', 'xưa', 'nào', 'mới', 'tài', 'sinh'].map(termKey));
+/** Number words whose reading as a number needs a countable word after them. */
+const AMBIGUOUS_WORDS = new Set(['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'bẩy', 'tám', 'chín', 'mười', 'không', 'nửa', 'tư', 'đôi', 'lẻ', 'linh', 'mươi', 'lăm', 'nhăm', 'mốt', 'rưỡi', 'vạn', 'chục'].map(termKey));
+const OPEN_QUOTES = new Set(['“', '"', '‘', "'", '«']);
+const MULTIPLE_OPENERS = new Map<string, 'many' | 'few'>([
+  [K.hang, 'many'],
+  [K.ca, 'many'],
+  [K.vai, 'few'],
+  [K.may, 'few'],
+  [K.dam, 'few'],
+]);
+
+function hasRole(lang: Language, w: Word | undefined, role: ContextRole): boolean {
+  return w !== undefined && (lang.roles.get(w.key)?.has(role) ?? false);
+}
+
+function isTitleWord(w: Word | undefined): boolean {
+  if (!w || w.type !== 'word') return false;
+  const c = w.text.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function isAcronym(w: Word | undefined): boolean {
+  return !!w && w.type === 'word' && /^\p{Lu}[\p{Lu}\d]+$/u.test(w.text) && w.text.length >= 2;
+}
+
+/** The core of a number with how it was written. */
+interface Core extends ReadNumber {
+  /** Vague scale ("hàng trăm"): the scales named and how vague. */
+  multiples?: { scales: number[]; vague: 'many' | 'few' };
+  /** "cả hai / cả bốn + noun": all N. */
+  all?: boolean;
+  /** Product of the scale words the number ends with ("200 triệu" → 1e6), for the other end of a range. */
+  tail: number;
+}
+
+export function extractFigures(words: readonly Word[], ctx: ExtractContext): SentenceFigures {
+  const out: SentenceFigures = { numbers: [], figures: [], untranslated: [] };
+  const { lang } = ctx;
+  /** Index of the first word not yet consumed by an earlier number. */
+  let consumed = 0;
+  const lineIsNumber = words.length <= 2 && words.length > 0 && words[0]!.type === 'num';
+
+  // A short header line that names a unit in brackets, "Giá cũ (đồng/lít)", sets the unit of the table below it.
+  if (words.length <= 8) {
+    const open = words.findIndex((w) => w.text === '(');
+    if (open >= 0) {
+      const unit = readUnit(words, open + 1, ctx);
+      if (unit && words[unit.last]?.text === ')') ctx.state.tableUnit = unit;
+    }
+  }
+
+  const mention = (first: number, last: number, value: number, kind: NumberKind, valueMax?: number): void => {
+    const a = words[first]!;
+    const b = words[last - 1]!;
+    const m: NumberMention = { text: ctx.text.slice(a.start, b.end), value, kind, start: a.start, end: b.end, sentence: ctx.sentence };
+    if (valueMax !== undefined) m.valueMax = valueMax;
+    out.numbers.push(m);
+  };
+
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (w.type === 'date' || w.type === 'time' || w.type === 'code') {
+      const lead = /^\d+/.exec(w.text);
+      if (lead) mention(i, i + 1, Number(lead[0]), w.type === 'code' ? 'identifier' : w.type);
+      i++;
+      continue;
+    }
+    const core = readCore(words, i, ctx);
+    if (!core) {
+      i++;
+      continue;
+    }
+    const end = analyze(core, words, ctx, out, mention, consumed, lineIsNumber);
+    consumed = Math.max(end, core.last);
+    i = consumed;
+  }
+  return out;
+}
+
+/** Reads the number (if any) that starts at words[i], with vague scales and signs. */
+function readCore(words: readonly Word[], i: number, ctx: ExtractContext): Core | null {
+  const { lang } = ctx;
+  const w = words[i]!;
+  // Vague scales: "hàng trăm", "hàng chục nghìn", "vài trăm", "cả tỷ".
+  const vague = MULTIPLE_OPENERS.get(w.key);
+  if (vague) {
+    const scales: number[] = [];
+    let j = i + 1;
+    for (; j < words.length; j++) {
+      const nw = lang.numberWords.get(words[j]!.key);
+      if (!nw || !(nw.role === 'scale' || nw.role === 'hundred' || (nw.role === 'tens' && words[j]!.key === termKey('chục')))) break;
+      scales.push(nw.value);
+    }
+    if (scales.length > 0) {
+      const value = scales.reduce((a, b) => a * b, 1);
+      const scale = scales.slice(1).reduce((a, b) => a * b, 1);
+      return { value, first: i, last: j, scale: 1, digits: false, numberWords: scales.length, multiples: { scales, vague }, tail: scale };
+    }
+    if (w.key === K.ca) {
+      // "cả hai dự án", "cả 2": all N.
+      const inner = readCore(words, i + 1, ctx);
+      if (inner && !inner.multiples) return { ...inner, first: i, all: true };
+    }
+    return null;
+  }
+  // Signs: "âm 1.200.000", "-1200000", "- 1.200.000" (a whole line).
+  if ((w.key === K.am || w.text === '-') && words[i + 1]) {
+    const prev = words[i - 1];
+    const afterNumber = prev && (prev.type === 'num' || lang.numberWords.has(prev.key));
+    const inner = !afterNumber ? readCore(words, i + 1, ctx) : null;
+    if (inner && !inner.multiples && (w.key === K.am || (inner.digits && (i === 0 || !w.spacedAfter)))) {
+      if (w.text === '-' && w.spacedAfter && !(i === 0 && inner.last === words.length)) return null;
+      return { ...inner, value: -inner.value, first: i };
+    }
+    return null;
+  }
+  // ",77": a decimal written without its zero.
+  if (w.text === ',' && !w.spacedAfter && words[i + 1]?.type === 'num' && (i === 0 || words[i - 1]!.spacedAfter)) {
+    const frac = words[i + 1]!.text;
+    if (/^\d+$/.test(frac)) {
+      const inner = readNumber(words, i + 1, lang);
+      if (inner) {
+        const base = Number(`0.${frac}`);
+        const value = inner.value === Number(frac) ? base : scaleBy(base, inner.value / Number(frac));
+        return { ...inner, value, first: i, tail: 1 };
+      }
+    }
+  }
+  if (w.type !== 'num' && !(w.type === 'word' && lang.numberWords.has(w.key))) return null;
+  const n = readNumber(words, i, lang);
+  if (!n) return null;
+  if (!n.digits && !acceptNumberWords(n, words, ctx)) return null;
+  return { ...n, tail: tailScale(words, n, lang) };
+}
+
+function tailScale(words: readonly Word[], n: ReadNumber, lang: Language): number {
+  let product = 1;
+  for (let k = n.last - 1; k > n.first; k--) {
+    const nw = lang.numberWords.get(words[k]!.key);
+    if (!nw || nw.role !== 'scale') break;
+    product *= nw.value;
+  }
+  return product;
+}
+
+/** Decides whether number words are a number here ("năm người") or something else ("năm nay", "Ba Đình"). */
+function acceptNumberWords(n: ReadNumber, words: readonly Word[], ctx: ExtractContext): boolean {
+  const { lang } = ctx;
+  const first = words[n.first]!;
+  const next = words[n.last];
+  const wholeLine = n.first === 0 && (n.last === words.length || (n.last === words.length - 1 && /^[.!?]$/.test(words[n.last]!.text)));
+  if (wholeLine) return true;
+  if (n.numberWords > 1 && !AMBIGUOUS_WORDS.has(words[n.last - 1]!.key)) {
+    // "hai trăm", "ba mươi", "mười hai": unambiguous once two number words agree.
+    return !(first.key === K.khong && words[n.first + 1]?.key !== termKey('trăm'));
+  }
+  if (first.key === K.khong || first.key === K.tu4 || first.key === K.doi) return false;
+  // A capitalized number word inside a sentence before another capitalized word is a name ("Mười Tường").
+  const prev = words[n.first - 1];
+  if (isTitleWord(first) && prev && !OPEN_QUOTES.has(prev.text) && prev.text !== ':' && isTitleWord(next)) return false;
+  if (!next) return false;
+  if (first.key === K.nam && (next.type === 'num' || YEAR_RELATIVE.has(next.key))) return false;
+  if (n.numberWords > 1) return countableAt(words, n.last, ctx) || hasUnitAt(words, n.last, ctx);
+  if (!AMBIGUOUS_WORDS.has(first.key)) return true; // trăm, nghìn, triệu, tỷ
+  // "ba, bốn xe", "một hai người": a number word next to another is a range the caller reads.
+  if (next.text === ',' || lang.numberWords.get(next.key)?.role === 'digit') {
+    const after = next.text === ',' ? words[n.last + 1] : next;
+    if (after && lang.numberWords.get(after.key)?.role === 'digit') return true;
+  }
+  return countableAt(words, n.last, ctx) || hasUnitAt(words, n.last, ctx);
+}
+
+function hasUnitAt(words: readonly Word[], k: number, ctx: ExtractContext): boolean {
+  return unitLookup(words, k, ctx.lang) !== null || words[k]?.text === '%';
+}
+
+/** A word that can be counted: a noun, a name, an acronym, a glossary term, an opening quote. */
+function countableAt(words: readonly Word[], k: number, ctx: ExtractContext): boolean {
+  const w = words[k];
+  if (!w) return false;
+  if (w.type === 'word' && OPEN_QUOTES.has(w.text)) return true;
+  if (w.type === 'punct') return OPEN_QUOTES.has(w.text);
+  if (w.type !== 'word') return false;
+  const { lang } = ctx;
+  if (hasRole(lang, w, 'stop') && !ctx.glossary.getByKey(w.key)) return false;
+  if (lang.numberWords.has(w.key)) return false;
+  if (w.pos === 'NP' || isAcronym(w)) return true;
+  if (w.pos.includes('N') || w.pos.includes('G')) return true;
+  if (ctx.glossary.getByKey(w.key) && !/^[VA]/.test(w.pos)) return true;
+  return w.pos === '' && !ctx.lang.roles.has(w.key);
+}
+
+/** The longest unit at words[k]: currency, measure, time, %, times, container or classifier. */
+function unitLookup(words: readonly Word[], k: number, lang: Language): { info: UnitInfo; key: string; last: number } | null {
+  let key = '';
+  let best: { info: UnitInfo; key: string; last: number } | null = null;
+  for (let j = k; j < words.length && j < k + lang.maxUnitWords; j++) {
+    const w = words[j]!;
+    key = j === k ? w.key : `${key} ${w.key}`;
+    const info = lang.units.get(key);
+    if (info) best = { info, key, last: j + 1 };
+    if (w.key.includes(' ')) {
+      // A multi-syllable word may itself be a unit ("mét vuông"); its key already has spaces.
+      const own = lang.units.get(w.key);
+      if (own && j === k) best = { info: own, key: w.key, last: j + 1 };
+    }
+  }
+  return best;
+}
+
+function englishOf(ctx: ExtractContext, key: string, fallback: string, out?: SentenceFigures): string {
+  const entry = ctx.glossary.getByKey(key);
+  if (entry) return entry.en;
+  out?.untranslated.push(fallback);
+  return fallback;
+}
+
+/**
+ * Reads the unit after a number at words[k]: "%", "đồng", "đồng/lượng", "USD/m2/tháng", "kg",
+ * "(đồng)/xe", "đồng mỗi tháng". Containers and classifiers are units too (count kind).
+ */
+function readUnit(words: readonly Word[], k: number, ctx: ExtractContext, out?: SentenceFigures): UnitSpec | null {
+  const { lang } = ctx;
+  let start = k;
+  let paren = false;
+  if (words[k]?.text === '(' && words[k + 1]) {
+    const inner = unitLookup(words, k + 1, lang);
+    if (inner && inner.info.role === 'currency' && words[inner.last]?.text === ')') {
+      paren = true;
+      start = k + 1;
+    }
+  }
+  const found = unitLookup(words, start, lang);
+  if (!found) return null;
+  const { info, key } = found;
+  let last = found.last + (paren ? 1 : 0);
+  const kind: FigureKind = info.kind === 'count' ? (info.role === 'times' ? 'count' : 'count') : info.kind;
+  let en = englishOf(ctx, key, words.slice(start, found.last).map((w) => w.text).join(' '), out);
+  const perParts: string[] = [];
+  // Per parts: "/lượng", "/m2/tháng", "/người"; "mỗi tháng", "một tháng" after money or a measure.
+  for (;;) {
+    const slash = words[last];
+    if (slash?.text === '/' && words[last + 1]) {
+      const perUnit = unitLookup(words, last + 1, lang);
+      if (perUnit) {
+        perParts.push(englishOf(ctx, perUnit.key, words.slice(last + 1, perUnit.last).map((w) => w.text).join(' '), out));
+        last = perUnit.last;
+        continue;
+      }
+      const noun = words[last + 1]!;
+      if (noun.type === 'word' && !lang.numberWords.has(noun.key)) {
+        perParts.push(englishOf(ctx, noun.key, noun.text, out));
+        last += 2;
+        continue;
+      }
+    }
+    if ((slash?.key === K.moi || slash?.key === K.mot) && (kind === 'money' || kind === 'quantity' || kind === 'percent') && words[last + 1]) {
+      const perUnit = unitLookup(words, last + 1, lang);
+      if (perUnit && perUnit.info.role === 'time') {
+        perParts.push(englishOf(ctx, perUnit.key, words[last + 1]!.text, out));
+        last = perUnit.last;
+        continue;
+      }
+    }
+    break;
+  }
+  if (info.role === 'percent') en = '%';
+  const per = perParts.length ? perParts.map((p) => `per ${p}`).join(' ') : null;
+  return {
+    kind,
+    role: info.role,
+    vi: ctx.text.slice(words[k]!.start, words[last - 1]!.end),
+    en,
+    per,
+    first: k,
+    last,
+    key,
+  };
+}
+
+/** The longest qualifier that ends right before words[k]. */
+function qualifierBefore(words: readonly Word[], k: number, ctx: ExtractContext): { approx: Approx; first: number } | null {
+  const { lang } = ctx;
+  let key = '';
+  let best: { approx: Approx; first: number } | null = null;
+  for (let j = k - 1; j >= 0 && j >= k - lang.maxQualifierWords; j--) {
+    key = j === k - 1 ? words[j]!.key : `${words[j]!.key} ${key}`;
+    const q = lang.qualifiersBefore.get(key);
+    if (q) best = { approx: q.approx, first: j };
+  }
+  return best;
+}
+
+function qualifierAfter(words: readonly Word[], k: number, ctx: ExtractContext): { approx: Approx; last: number } | null {
+  const { lang } = ctx;
+  let key = '';
+  let best: { approx: Approx; last: number } | null = null;
+  for (let j = k; j < words.length && j < k + lang.maxQualifierWords; j++) {
+    key = j === k ? words[j]!.key : `${key} ${words[j]!.key}`;
+    const q = lang.qualifiersAfter.get(key);
+    if (q && !(key === termKey('hơn') && words[j + 1] && countableAt(words, j + 1, ctx))) best = { approx: q.approx, last: j + 1 };
+  }
+  return best;
+}
+
+/** Day and month "29-4", "12/6", "24.10"; returns the index after the month, or -1. */
+function dayMonthEnd(words: readonly Word[], core: Core): number {
+  const d = words[core.first]!;
+  if (d.type !== 'num') return -1;
+  const dotted = /^(\d{1,2})\.(\d{1,2})$/.exec(d.text);
+  if (dotted) {
+    const day = Number(dotted[1]);
+    const month = Number(dotted[2]);
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? core.first + 1 : -1;
+  }
+  if (!/^\d{1,2}$/.test(d.text)) return -1;
+  const sep = words[core.first + 1];
+  const m = words[core.first + 2];
+  if (!sep || !m || (sep.text !== '-' && sep.text !== '/' && sep.text !== '.') || m.type !== 'num' || !/^\d{1,2}$/.test(m.text)) return -1;
+  if (!d.spacedAfter !== !sep.spacedAfter) return -1;
+  const day = Number(d.text);
+  const month = Number(m.text);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? core.first + 3 : -1;
+}
+
+interface Mention {
+  (first: number, last: number, value: number, kind: NumberKind, valueMax?: number): void;
+}
+
+/**
+ * Classifies one number and, if it is a figure, builds it. Returns the index of the first word after
+ * everything consumed.
+ */
+function analyze(
+  core: Core,
+  words: readonly Word[],
+  ctx: ExtractContext,
+  out: SentenceFigures,
+  mention: Mention,
+  consumed: number,
+  lineIsNumber: boolean,
+): number {
+  const { lang } = ctx;
+  const prev = core.first > consumed ? words[core.first - 1] : undefined;
+  const next = words[core.last];
+
+  // 1. Dates, years, times, ages, ordinals, identifiers.
+  const dm = dayMonthEnd(words, core);
+  if (dm > 0) {
+    const after = dm < words.length ? dm : -1;
+    const unitAfter = after > 0 && (hasUnitAt(words, after, ctx) || countableAt(words, after, ctx));
+    if (hasRole(lang, prev, 'date-lead') || hasRole(lang, prev, 'label-date') || !unitAfter || words[core.first]!.text.includes('.')) {
+      // "ngày 3 và 4-10": the month follows a second day.
+      mention(core.first, dm, core.value, 'date');
+      return dm;
+    }
+  }
+  if (core.digits && !core.multiples && YEAR_FORMS.test(words[core.first]!.text) && core.last === core.first + 1) {
+    const sep = words[core.last];
+    const other = sep && (sep.text === '-' || sep.text === '–') ? words[core.last + 1] : undefined;
+    const isRange = other?.type === 'num' && YEAR_FORMS.test(other.text);
+    if (hasRole(lang, prev, 'label-year') || isRange || !(countableAt(words, core.last, ctx) || hasUnitAt(words, core.last, ctx))) {
+      mention(core.first, isRange ? core.last + 2 : core.last, core.value, 'year', isRange ? Number(other!.text) : undefined);
+      return isRange ? core.last + 2 : core.last;
+    }
+  }
+  if (prev && !core.multiples) {
+    const label = labelKind(prev, core, words, ctx);
+    if (label) {
+      let last = core.last;
+      // "lần 2, 3", "ngày 3 và 4": a list of labels.
+      while ((words[last]?.text === ',' || words[last]?.key === K.va) && words[last + 1]?.type === 'num' && !hasUnitAt(words, last + 2, ctx) && !countableAt(words, last + 2, ctx)) {
+        last += 2;
+      }
+      mention(core.first, last, core.value, label);
+      return last;
+    }
+  }
+  if (next?.key === K.tuoi || (next && lang.units.get(next.key)?.role === 'time' && words[core.last + 1]?.key === K.tuoi && !sentenceHasAnimal(words, ctx))) {
+    const last = next.key === K.tuoi ? core.last + 1 : core.last + 2;
+    mention(core.first, core.last, core.value, 'age');
+    return last;
+  }
+  if (next?.key === K.gio && isClockTime(core, words, ctx, prev)) {
+    let last = core.last + 1;
+    if (words[last]?.type === 'num') {
+      last++;
+      if (words[last]?.key === K.phut) last++;
+    }
+    mention(core.first, core.last, core.value, 'time');
+    return last;
+  }
+  // Fixed expressions: magnitudes ("4,8 độ Richter").
+  if (next && termKey(next.text) === termKey('độ') && words[core.last + 1]?.key === K.richter) {
+    mention(core.first, core.last, core.value, 'other');
+    return core.last + 2;
+  }
+
+  // 2. A figure candidate: qualifier, range, unit, counted thing.
+  let spanFirst = core.first;
+  let approx: Approx = core.multiples ? 'multiples' : 'exact';
+  let qualifier: Term | null = null;
+  let from = false;
+  if (prev?.key === K.tu && core.first - 1 >= consumed) {
+    from = true;
+    spanFirst = core.first - 1;
+  }
+  const q = qualifierBefore(words, from ? core.first - 1 : core.first, ctx);
+  if (q && q.first >= consumed && !core.multiples) {
+    approx = q.approx;
+    qualifier = term(words, q.first, from ? core.first - 1 : core.first, ctx);
+    spanFirst = q.first;
+  }
+  const gap = words[spanFirst - 1]?.key === K.gap || words[core.first - 1]?.key === K.gap;
+
+  let unit = readUnit(words, core.last, ctx, out);
+  let value = core.value;
+  let valueMax: number | undefined;
+  let last = unit ? unit.last : core.last;
+  let rangeWord: string | null = null;
+
+  // Ranges: "10-15 người", "từ 10 đến 15", "35.000-45.000 đồng", "30,4% đến 32,8%", "ba, bốn xe".
+  const conn = words[last];
+  let changeTo = false;
+  if (conn && !core.multiples) {
+    const isRangeWord = hasRole(lang, conn, 'range');
+    const isChange = from && hasRole(lang, conn, 'change-to');
+    const isComma = conn.text === ',' && !core.digits && !unit;
+    const adjacentWord = !core.digits && !unit && lang.numberWords.get(conn.key)?.role === 'digit';
+    if (isRangeWord || isChange || isComma || adjacentWord) {
+      const at = adjacentWord ? last : last + 1;
+      const second = words[at] ? readCore(words, at, ctx) : null;
+      if (second && !second.multiples) {
+        const unit2 = readUnit(words, second.last, ctx);
+        const sameUnit = !unit || !unit2 || unit.key === unit2.key;
+        let low = value;
+        if (!unit && core.tail === 1 && second.tail > 1 && low < second.value / second.tail * 10) low = scaleBy(low, second.tail);
+        if (isChange && sameUnit) {
+          // "từ 7.500 lên 8.000 đồng/lít": two figures; the first borrows the unit of the second.
+          changeTo = true;
+          if (!unit && unit2) {
+            unit = { ...unit2, first: core.last, last: core.last };
+            value = low;
+          }
+        } else if (sameUnit && (isRangeWord || isComma || adjacentWord)) {
+          const ordered = second.value > low;
+          const byWord = conn.key === K.hoac || conn.key === K.hay;
+          const consecutive = (isComma || adjacentWord) && second.value === value + 1;
+          const dashOrTo = isRangeWord && !byWord && (ordered || gap);
+          if (byWord || consecutive || dashOrTo) {
+            value = low;
+            valueMax = second.value;
+            approx = approx === 'exact' || approx === 'about' ? 'range' : approx;
+            if (approx !== 'range' && q) approx = 'range';
+            rangeWord = byWord || consecutive ? 'or' : 'to';
+            unit = unit2 ?? unit;
+            last = unit2 ? unit2.last : second.last;
+          }
+        }
+      } else if (from && (conn.key === termKey('đến') || conn.key === termKey('tới')) && words[last + 1]) {
+        // "từ 12 năm đến tù chung thân": a range with no numeric upper end reads "at least".
+        const tail = words[last + 1]!.key;
+        if (tail === K.tuChungThan || tail === K.tu_ || tail === K.tuHinh) approx = 'at_least';
+      }
+    }
+  }
+
+  // Units inherited: "15,5 triệu" (currency of the sentence), a table cell, "ở mức 240,24".
+  if (!unit && !changeTo) {
+    const np = readNounPhrase(words, last, ctx);
+    if (!np) {
+      const inherited = inheritUnit(core, words, ctx, prev, lineIsNumber, out);
+      if (inherited) unit = { ...inherited, first: last, last };
+    }
+  }
+
+  // After the unit: "rưỡi", "trở lên", "tù", calendar periods.
+  if (unit && words[last]?.key === K.ruoi) {
+    value += 0.5;
+    last++;
+  }
+  if (unit?.role === 'time') {
+    const after = words[last];
+    if (after && hasRole(lang, after, 'calendar') && (words[last + 1]?.key === K.nam || unit.key === K.nam || words[last + 1] === undefined || words[last + 1]!.type === 'num')) {
+      mention(core.first, unit.last, value, 'date');
+      return last + 1;
+    }
+  }
+
+  // The counted thing.
+  let np: NounPhrase | null = null;
+  let kind: FigureKind;
+  let prison: string | null = null;
+  if (unit) {
+    kind = unit.kind;
+    if (unit.role === 'times') kind = gap || !Number.isInteger(value) ? 'ratio' : 'count';
+    if (unit.role === 'time') {
+      const after = words[last];
+      if (after && (after.key === K.tu_ || after.key === K.tuGiam)) {
+        prison = 'in prison';
+        last++;
+        if (words[last]?.key === K.choHuong && words[last + 1]?.key === K.anTreo) {
+          prison = 'suspended';
+          last += 2;
+        }
+      } else if (after?.key === K.anTreo) {
+        prison = 'suspended';
+        last++;
+      }
+    }
+    if (unit.role === 'container' || unit.role === 'classifier' || unit.role === 'measure' || unit.role === 'time') {
+      np = readNounPhrase(words, last, ctx);
+    } else if (unit.role === 'percent' && words[last]?.key === K.so) {
+      np = readNounPhrase(words, last + 1, ctx);
+    }
+  } else {
+    np = readNounPhrase(words, last, ctx);
+    kind = 'count';
+    if (!np) {
+      // A bare number: not a figure.
+      mention(core.first, core.last, value, 'other', valueMax);
+      return core.last;
+    }
+  }
+  if (np) last = np.last;
+  const after = qualifierAfter(words, last, ctx);
+  if (after) {
+    approx = after.approx;
+    qualifier = term(words, last, after.last, ctx);
+    last = after.last;
+  } else if (from && approx === 'exact' && !changeTo && valueMax === undefined && words[last]?.key === K.tro) {
+    approx = 'at_least';
+  }
+
+  // "một" is the article "a" unless it measures time, is "một nửa", or stands in a list of counts.
+  if (!core.digits && core.numberWords === 1 && words[core.first]!.key === K.mot && valueMax === undefined && !core.all) {
+    const isTime = unit?.role === 'time';
+    const inList = listNeighbour(words, spanFirst, last, ctx);
+    if (!isTime && !inList) {
+      mention(core.first, core.last, 1, 'article');
+      return core.last;
+    }
+  }
+
+  const figureKind: FigureKind = kind;
+  mention(core.first, valueMax !== undefined ? (unit && unit.first > core.last ? unit.first : last) : core.last, value, figureKind, valueMax);
+  // Fix the mention's end for ranges: it covers both numbers.
+  const lastMention = out.numbers[out.numbers.length - 1]!;
+  if (valueMax !== undefined) {
+    const endWord = findSecondNumberEnd(words, core.last, last, ctx);
+    lastMention.end = words[endWord - 1]!.end;
+    lastMention.text = ctx.text.slice(lastMention.start, lastMention.end);
+  }
+
+  const thing = np ? renderNounPhrase(np, words, ctx, value !== 1 || valueMax !== undefined, out) : null;
+  const action = findAction(words, spanFirst, ctx, out);
+  const en = renderFigure({
+    core, value, valueMax, approx, qualifier, unit, thing, kind: figureKind, rangeWord, prison, ctx,
+  });
+  const a = words[spanFirst]!;
+  const b = words[last - 1]!;
+  const figure: Figure = {
+    vi: ctx.text.slice(a.start, b.end),
+    value,
+    approx,
+    kind: figureKind,
+    unit: unit ? unitEnglish(unit, value, valueMax, prison) : null,
+    qualifier,
+    thing: thing ? { vi: thing.vi, en: thing.en, start: thing.start, end: thing.end } : null,
+    action,
+    en,
+    sentence: ctx.sentence,
+    start: a.start,
+    end: b.end,
+  };
+  if (valueMax !== undefined) figure.valueMax = valueMax;
+  out.figures.push(figure);
+  if (unit?.kind === 'money' && unit.role === 'currency') ctx.state.lastCurrency = unit;
+  return last;
+}
+
+function findSecondNumberEnd(words: readonly Word[], from: number, limit: number, ctx: ExtractContext): number {
+  let end = from;
+  for (let k = from; k < limit; k++) {
+    const w = words[k]!;
+    if (w.type === 'num' || ctx.lang.numberWords.has(w.key)) end = k + 1;
+  }
+  return end;
+}
+
+function term(words: readonly Word[], first: number, last: number, ctx: ExtractContext): Term {
+  const a = words[first]!;
+  const b = words[last - 1]!;
+  const vi = ctx.text.slice(a.start, b.end);
+  const entry = ctx.glossary.get(vi);
+  return { vi, en: entry ? entry.en : null, start: a.start, end: b.end };
+}
+
+function sentenceHasAnimal(words: readonly Word[], ctx: ExtractContext): boolean {
+  return words.some((w) => hasRole(ctx.lang, w, 'animal') || w.key.split(' ').some((s) => ctx.lang.roles.get(s)?.has('animal')));
+}
+
+/** What a label word before a number makes of it ("Điều 134" → identifier, "tháng 2" → date). */
+function labelKind(prev: Word, core: Core, words: readonly Word[], ctx: ExtractContext): NumberKind | null {
+  const { lang } = ctx;
+  const roles = lang.roles.get(prev.key);
+  const unit = unitLookup(words, core.last, lang);
+  const strongUnit = unit && (unit.info.role === 'currency' || unit.info.role === 'percent' || unit.info.role === 'measure');
+  if (roles) {
+    if (roles.has('label-date')) return core.digits || core.numberWords > 0 ? (unit ? null : 'date') : null;
+    if (roles.has('label-year')) return unit ? null : 'year';
+    if (roles.has('label-ordinal')) return unit && unit.info.role !== 'classifier' ? null : 'ordinal';
+    if (roles.has('label-time')) return 'time';
+    if (roles.has('label-id')) return strongUnit || words[core.last]?.text === '%' ? null : 'identifier';
+  }
+  // "Đại Hùng 1", "CS 113", "xăng 92", "hợp đồng 02": a name or noun right before a bare number.
+  const leadingZero = words[core.first]!.type === 'num' && /^0\d/.test(words[core.first]!.text);
+  if (leadingZero && !unit) return 'identifier';
+  if ((prev.pos === 'NP' || isAcronym(prev) || (isTitleWord(prev) && prev.first > 0)) && !unit && core.digits) {
+    return countableAt(words, core.last, ctx) && !isTitleWord(words[core.last]) ? null : 'identifier';
+  }
+  return null;
+}
+
+function isClockTime(core: Core, words: readonly Word[], ctx: ExtractContext, prev: Word | undefined): boolean {
+  const after = words[core.last + 1];
+  if (after?.type === 'num') return true;
+  if (after && TIME_OF_DAY.has(after.key)) return true;
+  if (hasRole(ctx.lang, prev, 'label-time')) return true;
+  const cue = prev && (DURATION_CUES.has(prev.key) || ctx.lang.qualifiersBefore.has(prev.key));
+  if (cue) return false;
+  return core.value >= 13 && core.value <= 24 && Number.isInteger(core.value);
+}
+
+/** True when the "một …" phrase stands in a list with other counts ("một khẩu K59, một cát-tút và hai viên đạn"). */
+function listNeighbour(words: readonly Word[], first: number, last: number, ctx: ExtractContext): boolean {
+  const { lang } = ctx;
+  const isCount = (k: number) => {
+    const w = words[k];
+    return !!w && (w.type === 'num' || lang.numberWords.get(w.key)?.role === 'digit');
+  };
+  const sep = words[last];
+  if (sep && (sep.text === ',' || sep.key === K.va || sep.key === K.hoac) && isCount(last + 1)) return true;
+  const before = words[first - 1];
+  if (before && (before.text === ',' || before.key === K.va)) {
+    for (let k = first - 2; k >= 0 && k >= first - 6; k--) {
+      if (isCount(k) && words[k]!.key !== K.mot) return true;
+      if (isCount(k)) return true;
+    }
+  }
+  return false;
+}
+
+/** A unit for a number written bare: a table's header unit, the sentence's currency, "ở mức 240,24". */
+function inheritUnit(core: Core, words: readonly Word[], ctx: ExtractContext, prev: Word | undefined, lineIsNumber: boolean, out: SentenceFigures): UnitSpec | null {
+  const { lang, state } = ctx;
+  if (lineIsNumber && state.tableUnit) return state.tableUnit;
+  const lastWord = words[core.last - 1]!;
+  const scaleWord = lang.numberWords.get(lastWord.key);
+  if (scaleWord?.role === 'scale' && !core.multiples) {
+    if (scaleWord.value >= 1e6) {
+      const previous = out.figures.filter((f) => f.kind === 'money').pop();
+      if (previous && state.lastCurrency) return state.lastCurrency;
+      if (state.lastCurrency) return state.lastCurrency;
+    }
+    return moneyUnit(ctx);
+  }
+  if (prev && (prev.key === K.muc || prev.key === K.oMuc || prev.key === K.dat || hasRole(lang, prev, 'change-to'))) {
+    const previous = out.figures[out.figures.length - 1];
+    if (previous && previous.unit && (previous.kind === 'quantity' || previous.kind === 'money' || previous.kind === 'percent')) {
+      return {
+        kind: previous.kind,
+        role: previous.kind === 'percent' ? 'percent' : previous.kind === 'money' ? 'currency' : 'measure',
+        vi: '',
+        en: previous.kind === 'percent' ? '%' : singularUnit(previous.unit, ctx.lang),
+        per: null,
+        first: 0,
+        last: 0,
+        key: '',
+      };
+    }
+  }
+  return null;
+}
+
+function singularUnit(unit: string, lang: Language): string {
+  for (const [s, p] of lang.plurals) if (p === unit) return s;
+  return unit.endsWith('s') && !unit.endsWith('ss') ? unit.slice(0, -1) : unit;
+}
+
+function moneyUnit(ctx: ExtractContext): UnitSpec {
+  return { kind: 'money', role: 'currency', vi: '', en: englishOf(ctx, termKey('đồng'), 'VND'), per: null, first: 0, last: 0, key: termKey('đồng') };
+}
+
+/** English unit of a figure: "VND per tael", "kg", "years", "%". */
+function unitEnglish(unit: UnitSpec, value: number, valueMax: number | undefined, prison: string | null): string {
+  const plural = value !== 1 || valueMax !== undefined;
+  let en = unit.en;
+  if (unit.role === 'measure' || unit.role === 'time' || unit.role === 'times' || unit.role === 'container' || unit.role === 'classifier') {
+    en = plural ? pluralizeSimple(en) : en;
+  }
+  if (prison) en = `${en} ${prison}`;
+  return unit.per ? `${en} ${unit.per}` : en;
+}
+
+/** Plural for unit words without the language tables (units are simple nouns or symbols). */
+function pluralizeSimple(en: string): string {
+  if (/^[A-Z%]/.test(en) || /^(kg|km|g|cm|mm|mg|ml|m|ha)$/.test(en) || /\d/.test(en)) return en;
+  const irregular: Record<string, string> = { foot: 'feet', 'square meter': 'square meters', century: 'centuries', 'degree Celsius': 'degrees Celsius' };
+  if (irregular[en]) return irregular[en]!;
+  if (/(s|x|ch|sh)$/.test(en)) return `${en}es`;
+  if (/[^aeiou]y$/.test(en)) return `${en.slice(0, -1)}ies`;
+  return `${en}s`;
+}
+
+/** The verb (or verbs: "điều tra, phá") right before a figure, skipping adverbs ("đã", "được"). */
+function findAction(words: readonly Word[], first: number, ctx: ExtractContext, out: SentenceFigures): Term | null {
+  const { lang, glossary } = ctx;
+  let k = first - 1;
+  while (k >= 0 && hasRole(lang, words[k], 'adverb')) k--;
+  const verbs: number[] = [];
+  let end = k + 1;
+  const isVerb = (w: Word): boolean => {
+    if (w.type !== 'word' || hasRole(lang, w, 'not-action') || hasRole(lang, w, 'stop') && !glossary.getByKey(w.key)) return false;
+    if (lang.numberWords.has(w.key) || lang.qualifiersBefore.has(w.key)) return false;
+    return w.pos.startsWith('V') || (w.pos.includes('G') && /^V/.test(lang.lexicon.get(w.key) ?? 'V') && !/^N/.test(w.pos));
+  };
+  while (k >= 0) {
+    const w = words[k]!;
+    if (isVerb(w)) {
+      verbs.unshift(k);
+      k--;
+      const sep = words[k];
+      if (sep && (sep.text === ',' || sep.key === K.va) && words[k - 1] && isVerb(words[k - 1]!)) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  if (verbs.length === 0) return null;
+  const a = words[verbs[0]!]!;
+  const b = words[end - 1]!;
+  const ens = verbs.map((v) => {
+    const w = words[v]!;
+    const entry = glossary.getByKey(w.key);
+    if (!entry) out.untranslated.push(w.text);
+    return entry ? entry.en : null;
+  });
+  const en = ens.every((e) => e !== null) ? joinList(ens as string[]) : null;
+  end = end;
+  return { vi: ctx.text.slice(a.start, b.end), en, start: a.start, end: b.end };
+}
+
+interface RenderInput {
+  core: Core;
+  value: number;
+  valueMax: number | undefined;
+  approx: Approx;
+  qualifier: Term | null;
+  unit: UnitSpec | null;
+  thing: { en: string; uncountable: boolean } | null;
+  kind: FigureKind;
+  rangeWord: string | null;
+  prison: string | null;
+  ctx: ExtractContext;
+}
+
+/** The English phrase of a figure: "more than 1,100 cases", "from 350,000 to 450,000 VND per tael". */
+function renderFigure(r: RenderInput): string {
+  const { core, value, valueMax, approx, unit, thing } = r;
+  const scale = core.scale;
+  const num = (v: number) => formatScaled(v, scale > 1 && v >= scale / 1000 ? scale : 1);
+  const plural = value !== 1 || valueMax !== undefined;
+  let amount: string;
+  if (core.multiples) {
+    amount = multiplesPhrase(core.multiples.scales, core.multiples.vague);
+  } else if (valueMax !== undefined) {
+    const lo = num(value);
+    const hi = num(valueMax);
+    const pct = unit?.role === 'percent' ? '%' : '';
+    amount = r.rangeWord === 'or' ? `${lo}${pct} or ${hi}${pct}` : `from ${lo}${pct} to ${hi}${pct}`;
+  } else {
+    amount = num(value);
+  }
+  let qual = '';
+  if (approx !== 'exact' && approx !== 'range' && approx !== 'multiples') {
+    const glossed = r.qualifier?.en;
+    qual = glossed && /[a-z]/.test(glossed) ? glossed : QUALIFIER_EN[approx] ?? '';
+    if (approx === 'less_than' && r.kind === 'count' && qual === 'less than') qual = 'fewer than';
+  } else if (approx === 'range' && r.qualifier?.en && valueMax !== undefined) {
+    amount = amount.replace(/^from /, '');
+    qual = r.qualifier.en;
+  }
+  const of = core.multiples && core.multiples.vague === 'many' ? ' of' : '';
+  let body: string;
+  if (!unit) {
+    body = thing ? `${amount}${of} ${thing.en}` : amount;
+  } else if (unit.role === 'percent') {
+    body = valueMax !== undefined ? amount : `${amount}%`;
+    if (unit.per) body += ` ${unit.per}`;
+    if (thing) body += ` of ${thing.en}`;
+  } else if (unit.role === 'currency') {
+    body = `${amount}${of} ${unit.en}${unit.per ? ` ${unit.per}` : ''}`;
+  } else if (unit.role === 'classifier') {
+    body = thing ? `${amount}${of} ${thing.en}` : `${amount}${of} ${plural ? pluralizeSimple(unit.en) : unit.en}`;
+  } else {
+    const u = plural || core.multiples ? pluralizeSimple(unit.en) : unit.en;
+    body = `${amount}${of} ${u}`;
+    if (r.prison) body += ` ${r.prison}`;
+    if (unit.per) body += ` ${unit.per}`;
+    if (thing) body += ` of ${thing.en}`;
+  }
+  return qual ? `${qual} ${body}` : body;
+}
+
+export { formatNumber, pluralize };

@@ -1,0 +1,239 @@
+/**
+ * The counted thing: the noun phrase after a number or unit ("vụ phạm tội về trật tự xã hội",
+ * "tàu, thuyền, ghe máy và thúng"), read by part of speech and glossary, and put into English order:
+ * modifiers before the head unless they are prepositional or postpositive, lists joined with "and".
+ */
+import { isPostpositive, joinList, pluralize } from './english';
+import type { ExtractContext, SentenceFigures } from './figures';
+import { termKey } from './keys';
+import type { Word } from './words';
+
+interface Item {
+  head: number;
+  mods: number[];
+  /** Coordinated modifier groups ("rất nghiêm trọng, đặc biệt nghiêm trọng"), each a list of word indexes. */
+  coordinated: number[][];
+}
+
+export interface NounPhrase {
+  first: number;
+  last: number;
+  items: Item[];
+  /** "này" → these, "đó" → those. */
+  determiner: string | null;
+  /** "các loại đối tượng" → "… of all kinds". */
+  ofAllKinds: boolean;
+}
+
+const CAC = termKey('các');
+const NHUNG = termKey('những');
+const CAC_LOAI = termKey('các loại');
+const LOAI = termKey('loại');
+const VA = termKey('và');
+const HOAC = termKey('hoặc');
+const BI = termKey('bị');
+const DETERMINERS = new Map([
+  [termKey('này'), 'these'],
+  [termKey('đó'), 'those'],
+  [termKey('ấy'), 'those'],
+  [termKey('kia'), 'those'],
+]);
+const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);
+const CLOSE_QUOTES = new Set(['”', '"', '’', '»']);
+const MAX_WORDS = 8;
+
+function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): boolean {
+  return ctx.lang.roles.get(w.key)?.has(role) ?? false;
+}
+
+/** A word that can head a noun phrase. */
+function isNounish(w: Word | undefined, ctx: ExtractContext): boolean {
+  if (!w || w.type !== 'word') return false;
+  if (ctx.lang.numberWords.has(w.key) || ctx.lang.qualifiersBefore.has(w.key)) return false;
+  if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
+  if (w.pos === 'NP' || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return true;
+  const pos = ctx.lang.lexicon.get(w.key) ?? (w.pos === 'G' ? '' : w.pos);
+  if (pos.includes('N')) return true;
+  // Words of the plain word list carry no part of speech ("X"): take them as nouns.
+  return pos === '' || pos === 'X';
+}
+
+/** A word that can modify a noun: noun, adjective, glossary term, not a plain verb. */
+function isModifier(w: Word | undefined, ctx: ExtractContext): boolean {
+  if (!w || w.type !== 'word') return false;
+  if (ctx.lang.numberWords.has(w.key) || ctx.lang.qualifiersBefore.has(w.key)) return false;
+  if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
+  if (ctx.lang.units.get(w.key)?.role === 'time') return false;
+  const pos = ctx.lang.lexicon.get(w.key) ?? '';
+  const entry = ctx.glossary.getByKey(w.key);
+  if (/^[VR]/.test(pos) && !pos.includes('N') && !pos.includes('A')) {
+    // A verb only modifies when its English follows nouns ("chết" = dead).
+    return !!entry && isPostpositive(entry.en, ctx.lang);
+  }
+  return pos !== '' || !!entry || w.pos === 'NP';
+}
+
+function isAdjective(w: Word | undefined, ctx: ExtractContext): boolean {
+  if (!w || w.type !== 'word') return false;
+  const pos = ctx.lang.lexicon.get(w.key) ?? '';
+  return /^[AR]/.test(pos) && !pos.startsWith('N');
+}
+
+/** Reads the noun phrase starting at words[k], or null when no noun starts there. */
+export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractContext): NounPhrase | null {
+  const start = k;
+  let ofAllKinds = false;
+  if (words[k]?.key === CAC_LOAI) {
+    ofAllKinds = true;
+    k++;
+  } else if (words[k]?.key === CAC && words[k + 1]?.key === LOAI) {
+    ofAllKinds = true;
+    k += 2;
+  } else if (words[k]?.key === CAC || words[k]?.key === NHUNG) {
+    k++;
+  }
+  // A quoted noun: 4 "nữ quái".
+  if (words[k] && OPEN_QUOTES.has(words[k]!.text)) {
+    const close = words.findIndex((w, j) => j > k && j <= k + 6 && CLOSE_QUOTES.has(w.text));
+    if (close > k + 1) {
+      return { first: start, last: close + 1, items: [{ head: k + 1, mods: range(k + 2, close), coordinated: [] }], determiner: null, ofAllKinds };
+    }
+    return null;
+  }
+  if (!isNounish(words[k], ctx)) return null;
+  const items: Item[] = [{ head: k, mods: [], coordinated: [] }];
+  let determiner: string | null = null;
+  let last = k + 1;
+  let j = k + 1;
+  while (j < words.length && j - start < MAX_WORDS) {
+    const w = words[j]!;
+    const item = items[items.length - 1]!;
+    const det = DETERMINERS.get(w.key);
+    if (det) {
+      determiner = det;
+      last = j + 1;
+      break;
+    }
+    if (w.text === ',' || w.key === VA || w.key === HOAC) {
+      const nextW = words[j + 1];
+      if (w.text === ',' && words[j + 2] && (words[j + 2]!.type === 'num' || ctx.lang.numberWords.has(words[j + 2]!.key))) break;
+      if (isAdjective(nextW, ctx) && (item.mods.length > 0 || item.coordinated.length > 0)) {
+        // "rất nghiêm trọng, đặc biệt nghiêm trọng": a second modifier of the same noun.
+        const group: number[] = [];
+        let m = j + 1;
+        while (m < words.length && isAdjective(words[m], ctx) && group.length < 3) group.push(m++);
+        if (group.length === 0) break;
+        if (item.coordinated.length === 0) item.coordinated.push(item.mods.splice(0));
+        item.coordinated.push(group);
+        j = m;
+        last = m;
+        continue;
+      }
+      if (isNounish(nextW, ctx) && !isAdjective(nextW, ctx) && !(ctx.lang.lexicon.get(nextW!.key) ?? '').startsWith('V')) {
+        items.push({ head: j + 1, mods: [], coordinated: [] });
+        j += 2;
+        last = j;
+        continue;
+      }
+      break;
+    }
+    if (w.key === BI && words[j + 1]) {
+      // "căn nhà bị sập": a passive participle the glossary knows ("bị sập" or "sập").
+      const both = ctx.glossary.get(`${w.text} ${words[j + 1]!.text}`);
+      if (both || ctx.glossary.getByKey(words[j + 1]!.key)) {
+        item.mods.push(j + 1);
+        j += 2;
+        last = j;
+        continue;
+      }
+      break;
+    }
+    if (!isModifier(w, ctx)) break;
+    if (isAdjective(w, ctx) && !ctx.glossary.getByKey(w.key) && isAdjective(words[j + 1], ctx) === false && w.pos.startsWith('R')) break;
+    item.mods.push(j);
+    j++;
+    last = j;
+  }
+  return { first: start, last, items, determiner, ofAllKinds };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+}
+
+export interface RenderedThing {
+  vi: string;
+  en: string;
+  start: number;
+  end: number;
+  uncountable: boolean;
+}
+
+/** English for a noun phrase; `plural` for counts other than one. Unknown words go to `untranslated`. */
+export function renderNounPhrase(
+  np: NounPhrase,
+  words: readonly Word[],
+  ctx: ExtractContext,
+  plural: boolean,
+  out: SentenceFigures,
+): RenderedThing {
+  const { glossary, lang } = ctx;
+  const en = (k: number): string | null => glossary.getByKey(words[k]!.key)?.en ?? null;
+  const itemsEn: string[] = [];
+  let uncountable = false;
+  for (const item of np.items) {
+    let head = item.head;
+    let mods = item.mods.slice();
+    // A classifier before a noun is not translated: "chiếc điện thoại" → phones, "vụ cướp" → robberies.
+    const unitRole = lang.units.get(words[head]!.key)?.role;
+    if (unitRole === 'classifier' && mods.length > 0 && isNounish(words[mods[0]!], ctx)) {
+      head = mods.shift()!;
+    }
+    // Merge modifier words into the longest glossary terms.
+    const modTexts: Array<{ en: string | null; vi: string }> = [];
+    const keys = mods.map((m) => words[m]!.key);
+    for (let m = 0; m < mods.length; ) {
+      const hit = glossary.longestAt(keys, m);
+      if (hit && hit.words > 1) {
+        modTexts.push({ en: hit.entry.en, vi: hit.entry.vi });
+        m += hit.words;
+      } else {
+        modTexts.push({ en: en(mods[m]!), vi: words[mods[m]!]!.text });
+        m++;
+      }
+    }
+    let headEn = en(head);
+    if (headEn === null) {
+      const vi = words[head]!.text;
+      // An acronym or a name stays as written; an unknown Vietnamese noun is reported.
+      if (!/^[\p{Lu}\d][\p{Lu}\d-]*$/u.test(vi) || /[^\x00-\x7f]/.test(vi)) out.untranslated.push(vi);
+      headEn = vi;
+    }
+    uncountable = lang.uncountable.has(headEn.toLowerCase());
+    const pre: string[] = [];
+    const post: string[] = [];
+    for (const mod of modTexts) {
+      if (mod.en === null) {
+        out.untranslated.push(mod.vi);
+        continue;
+      }
+      if (isPostpositive(mod.en, lang)) post.push(mod.en);
+      else pre.unshift(mod.en);
+    }
+    if (item.coordinated.length > 0) {
+      const groups = item.coordinated
+        .map((g) => g.map((k) => en(k) ?? (out.untranslated.push(words[k]!.text), null)).filter((e): e is string => e !== null).join(' '))
+        .filter((g) => g !== '');
+      if (groups.length) pre.unshift(joinList(groups));
+    }
+    const headText = plural ? pluralize(headEn, lang) : headEn;
+    itemsEn.push([...pre, headText, ...post].join(' '));
+  }
+  let text = joinList(itemsEn);
+  if (np.ofAllKinds) text += ' of all kinds';
+  const a = words[np.first]!;
+  const b = words[np.last - 1]!;
+  return { vi: ctx.text.slice(a.start, b.end), en: text, start: a.start, end: b.end, uncountable };
+}

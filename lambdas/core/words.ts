@@ -1,0 +1,185 @@
+/**
+ * Word segmentation: longest match over a lexicon made of the Vietnamese word list and the glossary,
+ * walked as a trie of syllable keys, so each position costs about one map lookup per syllable matched.
+ * Runs of capitalized syllables that no entry covers become one name ("Trần Việt Trường").
+ */
+import type { Glossary } from './glossary';
+import type { Language } from './language';
+import { tokenize, type Token } from './tokens';
+
+/** A word: one or more tokens. */
+export interface Word {
+  text: string;
+  /** Lookup key: token keys joined by a space where the text has one. */
+  key: string;
+  start: number;
+  end: number;
+  /** Token index range [first, last). */
+  first: number;
+  last: number;
+  /** Type of the first token; a multi-token word of letters is 'word'. */
+  type: Token['type'];
+  /** Parts of speech from the lexicon ("N", "V", "A" ...), "G" for a glossary term, "NP" for a name, "" if unknown. */
+  pos: string;
+  /** The token after the word is separated by whitespace or the word ends the line. */
+  spacedAfter: boolean;
+}
+
+interface TrieNode {
+  pos?: string;
+  next?: Map<string, TrieNode>;
+}
+
+/** The segmentation lexicon for one glossary. */
+export interface Segmenter {
+  readonly root: Map<string, TrieNode>;
+  readonly language: Language;
+}
+
+const segmenters = new WeakMap<Glossary, Segmenter>();
+
+function insert(root: Map<string, TrieNode>, keys: readonly string[], pos: string): void {
+  let level = root;
+  let node: TrieNode | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    node = level.get(k);
+    if (!node) {
+      node = {};
+      level.set(k, node);
+    }
+    if (i < keys.length - 1) {
+      node.next ??= new Map();
+      level = node.next;
+    }
+  }
+  if (node && node.pos === undefined) node.pos = pos;
+  else if (node && pos === 'G' && !node.pos!.includes('G')) node.pos = `${node.pos}G`;
+}
+
+/** Builds (once per glossary) the trie of lexicon words and glossary terms. */
+export function segmenterFor(language: Language, glossary: Glossary): Segmenter {
+  const cached = segmenters.get(glossary);
+  if (cached && cached.language === language) return cached;
+  const root = new Map<string, TrieNode>();
+  for (const [key, pos] of language.lexicon) insert(root, key.split(' '), pos);
+  for (const entry of glossary.entries()) {
+    const toks = tokenize(entry.vi, 0, entry.vi.length, language.abbreviations);
+    if (toks.length === 0) continue;
+    const keys = toks.map((t) => t.key);
+    // A glossary term that opens with a number word ("hai bên") must not hide the number,
+    // unless it is a name ("Hai Bà Trưng") or a listed non-number ("một số").
+    const firstWord = language.numberWords.get(keys[0]!);
+    const isName = /^\p{Lu}/u.test(entry.vi);
+    if (firstWord && keys.length > 1 && !isName && !language.notNumbers.has(entry.key)) continue;
+    insert(root, keys, 'G');
+  }
+  const segmenter = { root, language };
+  segmenters.set(glossary, segmenter);
+  return segmenter;
+}
+
+function isTitleCase(t: Token): boolean {
+  if (t.type !== 'word') return false;
+  const first = t.text.charAt(0);
+  if (first === first.toLowerCase()) return false;
+  const rest = t.text.slice(1);
+  return rest === rest.toLowerCase();
+}
+
+function makeWord(tokens: readonly Token[], first: number, last: number, pos: string): Word {
+  const a = tokens[first]!;
+  const b = tokens[last - 1]!;
+  let key = a.key;
+  let text = a.text;
+  for (let i = first + 1; i < last; i++) {
+    const t = tokens[i]!;
+    key += t.spaced ? ` ${t.key}` : t.key;
+    text += t.spaced ? ` ${t.text}` : t.text;
+  }
+  const after = tokens[last];
+  return {
+    text: last - first === 1 ? a.text : text,
+    key,
+    start: a.start,
+    end: b.end,
+    first,
+    last,
+    type: a.type,
+    pos,
+    spacedAfter: !after || after.spaced,
+  };
+}
+
+/**
+ * Segments the tokens of one sentence into words. `text` is the normalized text the tokens index;
+ * a multi-token word's `text` is the exact slice when the tokens are adjacent or single-spaced.
+ */
+export function segmentWords(tokens: readonly Token[], segmenter: Segmenter, text?: string): Word[] {
+  const { root, language } = segmenter;
+  const words: Word[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    let best = 0;
+    let bestPos = '';
+    if (t.type === 'word' || t.type === 'punct') {
+      let node = root.get(t.key);
+      let j = i;
+      while (node) {
+        if (node.pos !== undefined && j > i) {
+          best = j - i + 1;
+          bestPos = node.pos;
+        }
+        if (!node.next || j + 1 >= tokens.length) break;
+        j++;
+        node = node.next.get(tokens[j]!.key);
+      }
+      if (best === 0 && t.type === 'word') bestPos = root.get(t.key)?.pos ?? '';
+    }
+    if (best > 1) {
+      const w = makeWord(tokens, i, i + best, bestPos);
+      if (text) w.text = text.slice(w.start, w.end);
+      words.push(w);
+      i += best;
+      continue;
+    }
+    // A run of capitalized syllables that no entry covers is a name; number words never start one.
+    if (isTitleCase(t) && !language.numberWords.has(t.key)) {
+      let j = i + 1;
+      while (
+        j < tokens.length &&
+        tokens[j]!.spaced &&
+        isTitleCase(tokens[j]!) &&
+        !language.numberWords.has(tokens[j]!.key) &&
+        !(root.get(tokens[j]!.key)?.next && multiAt(root, tokens, j) > 1)
+      ) {
+        j++;
+      }
+      if (j - i > 1) {
+        const w = makeWord(tokens, i, j, 'NP');
+        if (text) w.text = text.slice(w.start, w.end);
+        words.push(w);
+        i = j;
+        continue;
+      }
+    }
+    words.push(makeWord(tokens, i, i + 1, bestPos));
+    i++;
+  }
+  return words;
+}
+
+/** Length in tokens of the longest multi-token entry at `i` (1 if none). */
+function multiAt(root: Map<string, TrieNode>, tokens: readonly Token[], i: number): number {
+  let node = root.get(tokens[i]!.key);
+  let j = i;
+  let best = 1;
+  while (node) {
+    if (node.pos !== undefined && j > i) best = j - i + 1;
+    if (!node.next || j + 1 >= tokens.length) break;
+    j++;
+    node = node.next.get(tokens[j]!.key);
+  }
+  return best;
+}
