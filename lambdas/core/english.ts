@@ -44,6 +44,7 @@ function pluralizeWord(word: string, lang: Language): string {
   const irregular = lang.plurals.get(lower);
   if (irregular) return word === lower ? irregular : irregular.charAt(0).toUpperCase() + irregular.slice(1);
   if (lang.uncountable.has(lower) || /[^a-z-]/i.test(word) || word === word.toUpperCase()) return word;
+  if (/[^u]man$/i.test(word) && !/(human|german|roman|shaman)$/i.test(word)) return `${word.slice(0, -3)}men`;
   if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
@@ -65,9 +66,12 @@ export function pluralize(phrase: string, lang: Language): string {
       break;
     }
   }
-  // "and"-lists of nouns pluralize each noun: "truck and container truck".
+  // "and"-lists of nouns pluralize each noun: "province and city" → "provinces and cities".
   const out = words.slice();
   out[head] = pluralizeWord(out[head]!, lang);
+  for (let i = 1; i < head; i++) {
+    if (out[i] === 'and' && i > 0) out[i - 1] = pluralizeWord(out[i - 1]!, lang);
+  }
   return out.join(' ');
 }
 
@@ -112,3 +116,6 @@ export function multiplesPhrase(scales: readonly number[], vague: 'many' | 'few'
   const plural = scales.map((s) => names[s]?.[0] ?? formatNumber(s));
   return plural.join(' of ');
 }
+
+/** English that reads as a verb in the past ("seized", "broke up"): glossary verbs follow this rule. */
+export const PAST_TENSE = /^(?:\w+ed|broke|seized|sold|bought|paid|won|lost|fought|caught|took|gave|made|held|brought|set|cut|put|rose|fell|spent|lent|met|found|led|left|kept|sent|built|struck|stole|ran|hit|shot|beat|bit|drove|flew|grew|knew|threw|wrote|spread|sank|swept|burnt|burned|dealt|sought|taught|withdrew|overtook|undertook|froze|forbade|hid|laid|paid|read|rode|shook|slid|spun|stood|swore|tore|upheld|withheld|won)\b/i;

@@ -5,7 +5,7 @@
  * measure, time, %, times), what does it count, and which verb does it belong to? Each answer comes
  * from the language tables in lambdas/data; this file holds only the order of the questions.
  */
-import { formatScaled, formatNumber, joinList, multiplesPhrase, pluralize, QUALIFIER_EN } from './english';
+import { formatScaled, formatNumber, joinList, multiplesPhrase, PAST_TENSE, pluralize, QUALIFIER_EN } from './english';
 import type { Glossary } from './glossary';
 import { termKey } from './keys';
 import type { ContextRole, Language, UnitInfo } from './language';
@@ -95,8 +95,10 @@ const K = {
 
 /** Words after which a day and month read as a date even without "ngày". */
 const TIME_OF_DAY = new Set(['sáng', 'chiều', 'tối', 'trưa', 'đêm', 'khuya', 'ngày', 'hôm'].map(termKey));
+/** Words that make "X giờ" a clock time ("lúc 10 giờ", "Đúng 10 giờ"). */
+const CLOCK_CUES = new Set(['lúc', 'đúng', 'vào', 'vào lúc', 'từ', 'đến', 'tới', 'trước', 'sau'].map(termKey));
 /** Words that make "X giờ" a length of time rather than a clock time. */
-const DURATION_CUES = new Set(['trong', 'sau', 'mất', 'kéo dài', 'suốt', 'gần', 'hơn', 'khoảng', 'chừng', 'vòng', 'hết'].map(termKey));
+const DURATION_CUES = new Set(['trong', 'mất', 'kéo dài', 'suốt', 'vòng', 'hết', 'trong vòng'].map(termKey));
 /** Words that make a bare year-like number a year even when a noun follows ("năm 2005 tăng"). */
 const YEAR_FORMS = /^(?:19|20)\d\d$/;
 /** Relative-time words after "năm" that make it the noun "year" ("năm nay", "năm qua"). */
@@ -480,6 +482,11 @@ function analyze(
       return last;
     }
   }
+  // House numbers: "16 Trần Phú", "36B ấp Ánh Sáng", "11 ngõ Thái Học".
+  if (core.digits && core.last === core.first + 1 && next && isAddress(words, core, ctx)) {
+    mention(core.first, core.last, core.value, 'identifier');
+    return core.last;
+  }
   if (next?.key === K.tuoi || (next && lang.units.get(next.key)?.role === 'time' && words[core.last + 1]?.key === K.tuoi && !sentenceHasAnimal(words, ctx))) {
     const last = next.key === K.tuoi ? core.last + 1 : core.last + 2;
     mention(core.first, core.last, core.value, 'age');
@@ -521,6 +528,11 @@ function analyze(
   let value = core.value;
   let valueMax: number | undefined;
   let last = unit ? unit.last : core.last;
+  // "7 năm rưỡi", "một tháng rưỡi": half a unit more.
+  if (unit && words[last]?.key === K.ruoi) {
+    value += 0.5;
+    last++;
+  }
   let rangeWord: string | null = null;
 
   // Ranges: "10-15 người", "từ 10 đến 15", "35.000-45.000 đồng", "30,4% đến 32,8%", "ba, bốn xe".
@@ -532,10 +544,17 @@ function analyze(
     const isComma = conn.text === ',' && !core.digits && !unit;
     const adjacentWord = !core.digits && !unit && lang.numberWords.get(conn.key)?.role === 'digit';
     if (isRangeWord || isChange || isComma || adjacentWord) {
-      const at = adjacentWord ? last : last + 1;
+      let at = adjacentWord ? last : last + 1;
+      // "từ một tháng đến dưới ba tháng": the upper end may carry its own qualifier.
+      const q2 = isRangeWord && words[at] ? lang.qualifiersBefore.get(words[at]!.key) : undefined;
+      if (q2 && q2.words === 1 && words[at + 1]) at++;
       const second = words[at] ? readCore(words, at, ctx) : null;
       if (second && !second.multiples) {
         const unit2 = readUnit(words, second.last, ctx);
+        if (unit2 && words[unit2.last]?.key === K.ruoi) {
+          second.value += 0.5;
+          unit2.last++;
+        }
         const sameUnit = !unit || !unit2 || unit.key === unit2.key;
         let low = value;
         if (!unit && core.tail === 1 && second.tail > 1 && low < second.value / second.tail * 10) low = scaleBy(low, second.tail);
@@ -569,20 +588,26 @@ function analyze(
     }
   }
 
+  // "16 - 23 tuổi": ages.
+  if (words[last]?.key === K.tuoi && !unit) {
+    mention(core.first, last, value, 'age', valueMax);
+    return last + 1;
+  }
+  // "Nghị định 60 và 61 ngày 05/7/1994": a time unit followed by a date is a date's label.
+  if (unit?.role === 'time' && words[unit.last] && (words[unit.last]!.type === 'date' || words[unit.last]!.type === 'num') && valueMax === undefined && unit.key !== K.nam) {
+    mention(core.first, core.last, value, 'other');
+    return core.last;
+  }
   // Units inherited: "15,5 triệu" (currency of the sentence), a table cell, "ở mức 240,24".
   if (!unit && !changeTo) {
-    const np = readNounPhrase(words, last, ctx);
+    const np = readNounPhrase(words, last, ctx, !core.digits);
     if (!np) {
       const inherited = inheritUnit(core, words, ctx, prev, lineIsNumber, out);
       if (inherited) unit = { ...inherited, first: last, last };
     }
   }
 
-  // After the unit: "rưỡi", "trở lên", "tù", calendar periods.
-  if (unit && words[last]?.key === K.ruoi) {
-    value += 0.5;
-    last++;
-  }
+  // After the unit: calendar periods.
   if (unit?.role === 'time') {
     const after = words[last];
     if (after && hasRole(lang, after, 'calendar') && (words[last + 1]?.key === K.nam || unit.key === K.nam || words[last + 1] === undefined || words[last + 1]!.type === 'num')) {
@@ -610,15 +635,21 @@ function analyze(
       } else if (after?.key === K.anTreo) {
         prison = 'suspended';
         last++;
+      } else if (after?.key === K.tuoi) {
+        // "hai tháng tuổi" of poultry: an age that is a duration.
+        prison = 'old';
+        last++;
       }
     }
-    if (unit.role === 'container' || unit.role === 'classifier' || unit.role === 'measure' || unit.role === 'time') {
+    if (qualifierAfter(words, last, ctx)) {
+      // "hai tháng tuổi trở lên": the qualifier follows; no counted thing.
+    } else if (unit.role === 'container' || unit.role === 'classifier' || unit.role === 'measure' || unit.role === 'time') {
       np = readNounPhrase(words, last, ctx);
     } else if (unit.role === 'percent' && words[last]?.key === K.so) {
       np = readNounPhrase(words, last + 1, ctx);
     }
   } else {
-    np = readNounPhrase(words, last, ctx);
+    np = readNounPhrase(words, last, ctx, !core.digits);
     kind = 'count';
     if (!np) {
       // A bare number: not a figure.
@@ -701,7 +732,26 @@ function term(words: readonly Word[], first: number, last: number, ctx: ExtractC
 }
 
 function sentenceHasAnimal(words: readonly Word[], ctx: ExtractContext): boolean {
-  return words.some((w) => hasRole(ctx.lang, w, 'animal') || w.key.split(' ').some((s) => ctx.lang.roles.get(s)?.has('animal')));
+  const animals: string[] = [];
+  for (const [key, roles] of ctx.lang.roles) if (roles.has('animal')) animals.push(` ${key} `);
+  return words.some((w) => {
+    const padded = ` ${w.key} `;
+    return animals.some((a) => padded.includes(a));
+  });
+}
+
+const ADDRESS_NOUNS = new Set(['ngõ', 'hẻm', 'ngách', 'kiệt', 'phố', 'đường', 'đại lộ', 'lô', 'ấp', 'thôn', 'xóm', 'tổ'].map(termKey));
+
+/** A number that is an address: a street name, a letter suffix or an alley follows it. */
+function isAddress(words: readonly Word[], core: Core, ctx: ExtractContext): boolean {
+  const next = words[core.last]!;
+  const digits = words[core.first]!;
+  if (!digits.spacedAfter && next.type === 'word' && /^\p{Lu}$/u.test(next.text)) return true;
+  if (next.pos === 'NP' && !isAcronym(next)) return true;
+  const after = words[core.last + 1];
+  if (ADDRESS_NOUNS.has(next.key) && after && (isTitleWord(after) || after.type === 'num')) return true;
+  void ctx;
+  return false;
 }
 
 /** What a label word before a number makes of it ("Điều 134" → identifier, "tháng 2" → date). */
@@ -711,7 +761,7 @@ function labelKind(prev: Word, core: Core, words: readonly Word[], ctx: ExtractC
   const unit = unitLookup(words, core.last, lang);
   const strongUnit = unit && (unit.info.role === 'currency' || unit.info.role === 'percent' || unit.info.role === 'measure');
   if (roles) {
-    if (roles.has('label-date')) return core.digits || core.numberWords > 0 ? (unit ? null : 'date') : null;
+    if (roles.has('label-date')) return strongUnit ? null : 'date';
     if (roles.has('label-year')) return unit ? null : 'year';
     if (roles.has('label-ordinal')) return unit && unit.info.role !== 'classifier' ? null : 'ordinal';
     if (roles.has('label-time')) return 'time';
@@ -730,9 +780,10 @@ function isClockTime(core: Core, words: readonly Word[], ctx: ExtractContext, pr
   const after = words[core.last + 1];
   if (after?.type === 'num') return true;
   if (after && TIME_OF_DAY.has(after.key)) return true;
-  if (hasRole(ctx.lang, prev, 'label-time')) return true;
-  const cue = prev && (DURATION_CUES.has(prev.key) || ctx.lang.qualifiersBefore.has(prev.key));
-  if (cue) return false;
+  if (hasRole(ctx.lang, prev, 'label-time') || (prev && CLOCK_CUES.has(prev.key) && !DURATION_CUES.has(prev.key))) return true;
+  if (prev && DURATION_CUES.has(prev.key)) return false;
+  // "khoảng 23 giờ" is about eleven at night; "gần 5 giờ" is nearly five hours.
+  if (prev && ctx.lang.qualifiersBefore.has(prev.key) && core.value < 13) return false;
   return core.value >= 13 && core.value <= 24 && Number.isInteger(core.value);
 }
 
@@ -747,9 +798,11 @@ function listNeighbour(words: readonly Word[], first: number, last: number, ctx:
   if (sep && (sep.text === ',' || sep.key === K.va || sep.key === K.hoac) && isCount(last + 1)) return true;
   const before = words[first - 1];
   if (before && (before.text === ',' || before.key === K.va)) {
+    // The item before must itself be a count: a number, then only noun words up to the separator.
     for (let k = first - 2; k >= 0 && k >= first - 6; k--) {
-      if (isCount(k) && words[k]!.key !== K.mot) return true;
-      if (isCount(k)) return true;
+      if (isCount(k)) return k < first - 2;
+      const w = words[k]!;
+      if (w.type !== 'word' || /^V/.test(w.pos) || hasRole(lang, w, 'stop')) return false;
     }
   }
   return false;
@@ -817,6 +870,7 @@ function pluralizeSimple(en: string): string {
   return `${en}s`;
 }
 
+
 /** The verb (or verbs: "điều tra, phá") right before a figure, skipping adverbs ("đã", "được"). */
 function findAction(words: readonly Word[], first: number, ctx: ExtractContext, out: SentenceFigures): Term | null {
   const { lang, glossary } = ctx;
@@ -825,9 +879,13 @@ function findAction(words: readonly Word[], first: number, ctx: ExtractContext, 
   const verbs: number[] = [];
   let end = k + 1;
   const isVerb = (w: Word): boolean => {
-    if (w.type !== 'word' || hasRole(lang, w, 'not-action') || hasRole(lang, w, 'stop') && !glossary.getByKey(w.key)) return false;
+    if (w.type !== 'word' || hasRole(lang, w, 'not-action') || (hasRole(lang, w, 'stop') && !glossary.getByKey(w.key))) return false;
+    // A capitalized word inside the sentence is a name ("Thọ"), not a verb.
+    if (w.first > 0 && isTitleWord(w)) return false;
     if (lang.numberWords.has(w.key) || lang.qualifiersBefore.has(w.key)) return false;
-    return w.pos.startsWith('V') || (w.pos.includes('G') && /^V/.test(lang.lexicon.get(w.key) ?? 'V') && !/^N/.test(w.pos));
+    if (w.pos.startsWith('V')) return true;
+    const entry = glossary.getByKey(w.key);
+    return !!entry && !/^N/.test(w.pos) && PAST_TENSE.test(entry.en);
   };
   while (k >= 0) {
     const w = words[k]!;

@@ -4,8 +4,9 @@
  */
 import { builtinGlossary, builtinLanguage } from '../data';
 import type { Glossary } from './glossary';
+import { sentenceSpans, tokenSpans, wordSpans } from './segment';
 import { summarizeWith } from './summarize';
-import type { SummaryDocument } from './types';
+import type { SummaryDocument, TextSpan } from './types';
 
 export interface SummarizeOptions {
   /** Glossary to translate with; the built-in one when absent (merge a user's with `glossary.merge`). */
@@ -21,6 +22,21 @@ export function summarize(input: Uint8Array | string, options: SummarizeOptions 
     language: builtinLanguage(),
     ...(options.source !== undefined ? { source: options.source } : {}),
   });
+}
+
+/** Sentences of normalized text, with offsets. */
+export function sentencesOf(text: string): TextSpan[] {
+  return sentenceSpans(text, builtinLanguage());
+}
+
+/** Words of normalized text, sentence by sentence (longest match over lexicon and glossary). */
+export function wordsOf(text: string, glossary: Glossary = builtinGlossary()): TextSpan[][] {
+  return wordSpans(text, builtinLanguage(), glossary);
+}
+
+/** Tokens (syllables, numbers, punctuation) of normalized text. */
+export function tokensOf(text: string): TextSpan[] {
+  return tokenSpans(text, builtinLanguage());
 }
 
 export { summarizeWith, type EngineOptions } from './summarize';

@@ -14,6 +14,8 @@ export interface LanguageSources {
   units: string;
   abbreviations: string;
   notNumbers: string;
+  /** Lexicon words segmentation must not use. */
+  lexiconDrop: string;
   uncountable: string;
   plurals: string;
   postpositive: string;
@@ -66,6 +68,8 @@ export interface Language {
   uncountable: ReadonlySet<string>;
   plurals: ReadonlyMap<string, string>;
   postpositive: ReadonlySet<string>;
+  /** True when a multi-word key starts like a number ("ba tháng", "trăm năm") and is not a listed non-number. */
+  opensWithNumber: (key: string) => boolean;
   /** Word key → its roles around numbers (see lambdas/data/context-words.csv). */
   roles: ReadonlyMap<string, ReadonlySet<ContextRole>>;
 }
@@ -100,8 +104,13 @@ function tableRows(text: string): string[][] {
     .map((l) => l.split(',').map((c) => c.trim()));
 }
 
-/** Number words that make a lexicon word suspect when they open it ("ba tháng", "hai bên"). */
-const NUMBER_OPENERS = new Set(['digit', 'ten', 'tens', 'hundred', 'scale', 'half']);
+/**
+ * Number words that make a dictionary word suspect when they open it ("ba tháng", "hai bên"): digits,
+ * "mười", "nửa" and vague words always; scale words only before a unit or another number word
+ * ("trăm năm", "nghìn tỷ"), so "tỷ lệ" and "triệu phú" stay words.
+ */
+const NUMBER_OPENERS = new Set(['digit', 'ten', 'half']);
+const SCALE_OPENERS = new Set(['tens', 'hundred', 'scale']);
 const VAGUE_OPENERS = ['vài', 'mấy', 'dăm'];
 
 /** Parses the language tables. */
@@ -130,14 +139,25 @@ export function buildLanguage(src: LanguageSources): Language {
   }
   const notNumbers = new Set(dataLines(src.notNumbers).map(termKey));
   const openers = new Set<string>(VAGUE_OPENERS.map(termKey));
-  for (const [key, w] of numberWords) if (NUMBER_OPENERS.has(w.role)) openers.add(key);
+  const scaleOpeners = new Set<string>();
+  for (const [key, w] of numberWords) {
+    if (NUMBER_OPENERS.has(w.role)) openers.add(key);
+    if (SCALE_OPENERS.has(w.role)) scaleOpeners.add(key);
+  }
+  /** True when a multi-word key starts like a number ("ba tháng", "trăm năm"), unless listed as a non-number. */
+  const opensWithNumber = (key: string): boolean => {
+    const parts = key.split(' ');
+    if (parts.length < 2 || notNumbers.has(key)) return false;
+    if (openers.has(parts[0]!)) return true;
+    return scaleOpeners.has(parts[0]!) && (units.has(parts[1]!) || numberWords.has(parts[1]!));
+  };
+  const dropped = new Set(dataLines(src.lexiconDrop).map(termKey));
   const lexicon = new Map<string, string>();
   for (const line of dataLines(src.lexicon)) {
     const tab = line.indexOf('\t');
     const word = tab < 0 ? line : line.slice(0, tab);
     const key = termKey(word);
-    const space = key.indexOf(' ');
-    if (space > 0 && openers.has(key.slice(0, space)) && !notNumbers.has(key)) continue;
+    if (dropped.has(key) || opensWithNumber(key)) continue;
     lexicon.set(key, tab < 0 ? 'X' : line.slice(tab + 1));
   }
   for (const key of notNumbers) if (!lexicon.has(key)) lexicon.set(key, 'X');
@@ -152,6 +172,7 @@ export function buildLanguage(src: LanguageSources): Language {
     set.add(role as ContextRole);
   }
   return {
+    opensWithNumber,
     roles,
     lexicon,
     numberWords,

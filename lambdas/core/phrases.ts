@@ -3,7 +3,7 @@
  * "tàu, thuyền, ghe máy và thúng"), read by part of speech and glossary, and put into English order:
  * modifiers before the head unless they are prepositional or postpositive, lists joined with "and".
  */
-import { isPostpositive, joinList, pluralize } from './english';
+import { isPostpositive, joinList, PAST_TENSE, pluralize } from './english';
 import type { ExtractContext, SentenceFigures } from './figures';
 import { termKey } from './keys';
 import type { Word } from './words';
@@ -49,6 +49,8 @@ function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): bool
 /** A word that can head a noun phrase. */
 function isNounish(w: Word | undefined, ctx: ExtractContext): boolean {
   if (!w || w.type !== 'word') return false;
+  // Codes ("K59", "h1") are names of things, not things to count.
+  if (/\d/.test(w.text) && !ctx.glossary.getByKey(w.key) && !/^\p{Lu}{2,}\d+$/u.test(w.text)) return false;
   if (ctx.lang.numberWords.has(w.key) || ctx.lang.qualifiersBefore.has(w.key)) return false;
   if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
   if (w.pos === 'NP' || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return true;
@@ -56,6 +58,13 @@ function isNounish(w: Word | undefined, ctx: ExtractContext): boolean {
   if (pos.includes('N')) return true;
   // Words of the plain word list carry no part of speech ("X"): take them as nouns.
   return pos === '' || pos === 'X';
+}
+
+/** A word whose first reading is a verb or adjective: its English reads as a past tense, or the lexicon says so. */
+function readsAsVerb(w: Word, ctx: ExtractContext): boolean {
+  const entry = ctx.glossary.getByKey(w.key);
+  if (entry) return PAST_TENSE.test(entry.en);
+  return /^[VA]/.test(ctx.lang.lexicon.get(w.key) ?? '');
 }
 
 /** A word that can modify a noun: noun, adjective, glossary term, not a plain verb. */
@@ -79,8 +88,11 @@ function isAdjective(w: Word | undefined, ctx: ExtractContext): boolean {
   return /^[AR]/.test(pos) && !pos.startsWith('N');
 }
 
-/** Reads the noun phrase starting at words[k], or null when no noun starts there. */
-export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractContext): NounPhrase | null {
+/**
+ * Reads the noun phrase starting at words[k], or null when no noun starts there. `strict` (after
+ * number words, which are often not numbers) wants a word whose first reading is a noun.
+ */
+export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractContext, strict = false): NounPhrase | null {
   const start = k;
   let ofAllKinds = false;
   if (words[k]?.key === CAC_LOAI) {
@@ -101,6 +113,7 @@ export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractCo
     return null;
   }
   if (!isNounish(words[k], ctx)) return null;
+  if (strict && readsAsVerb(words[k]!, ctx)) return null;
   const items: Item[] = [{ head: k, mods: [], coordinated: [] }];
   let determiner: string | null = null;
   let last = k + 1;

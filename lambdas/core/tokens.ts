@@ -31,8 +31,8 @@ export interface Token {
 
 const TOKEN = new RegExp(
   [
-    // 1 date: d/m/y, d-m-y, d.m.y
-    String.raw`(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d\p{L}]))`,
+    // 1 date: d/m/y, d-m-y, d.m.y; month/year m/yyyy
+    String.raw`(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d\p{L}])|\d{1,2}[/.\-](?:19|20)\d\d(?![\d\p{L}]))`,
     // 2 code with slashes ending in letters: decree and house numbers, "24/24h"
     String.raw`(\d+(?:/\d+)*/[\p{L}\p{M}\d]*\p{L}[\p{L}\p{M}\d\-]*)`,
     // 3 licence plate: 51A1-0495, 57K-23, 30S-087.12

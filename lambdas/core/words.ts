@@ -69,9 +69,8 @@ export function segmenterFor(language: Language, glossary: Glossary): Segmenter 
     const keys = toks.map((t) => t.key);
     // A glossary term that opens with a number word ("hai bên") must not hide the number,
     // unless it is a name ("Hai Bà Trưng") or a listed non-number ("một số").
-    const firstWord = language.numberWords.get(keys[0]!);
     const isName = /^\p{Lu}/u.test(entry.vi);
-    if (firstWord && keys.length > 1 && !isName && !language.notNumbers.has(entry.key)) continue;
+    if (!isName && language.opensWithNumber(keys.join(' '))) continue;
     insert(root, keys, 'G');
   }
   const segmenter = { root, language };
@@ -123,17 +122,24 @@ export function segmentWords(tokens: readonly Token[], segmenter: Segmenter, tex
     const t = tokens[i]!;
     let best = 0;
     let bestPos = '';
+    // Right after a number, a unit stays a word of its own: "20 năm nay" is 20 + năm + nay, not
+    // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
+    const prev = tokens[i - 1];
+    const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
+    const unitHere = afterNumber && language.units.has(t.key);
     if (t.type === 'word' || t.type === 'punct') {
       let node = root.get(t.key);
       let j = i;
+      let joined = t.key;
       while (node) {
-        if (node.pos !== undefined && j > i) {
+        if (node.pos !== undefined && j > i && (!unitHere || language.units.has(joined))) {
           best = j - i + 1;
           bestPos = node.pos;
         }
         if (!node.next || j + 1 >= tokens.length) break;
         j++;
         node = node.next.get(tokens[j]!.key);
+        joined += ` ${tokens[j]!.key}`;
       }
       if (best === 0 && t.type === 'word') bestPos = root.get(t.key)?.pos ?? '';
     }

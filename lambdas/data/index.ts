@@ -18,6 +18,7 @@ import places from './glossary/places.csv';
 import society from './glossary/society.csv';
 import units from './glossary/units.csv';
 import lexicon from './lexicon.tsv.gz';
+import lexiconDrop from './lexicon-drop.txt';
 import notNumbers from './not-numbers.txt';
 import numberWords from './number-words.csv';
 import qualifiers from './qualifiers.csv';
@@ -57,6 +58,7 @@ export function builtinLanguage(): Language {
     units: unitTable,
     abbreviations,
     notNumbers,
+    lexiconDrop,
     uncountable,
     plurals,
     postpositive,
