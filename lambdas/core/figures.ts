@@ -171,6 +171,12 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
       i++;
       continue;
     }
+    const special = readRatio(words, i, ctx, out);
+    if (special > i) {
+      consumed = special;
+      i = special;
+      continue;
+    }
     const core = readCore(words, i, ctx);
     if (!core) {
       i++;
@@ -181,6 +187,62 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
     i = consumed;
   }
   return out;
+}
+
+/** Comparison words before "gấp": "tăng gấp đôi", "cao gấp ba". */
+const COMPARATIVES = new Set(['tăng', 'cao', 'lớn', 'nhiều', 'hơn', 'là', 'bằng', 'đã', 'sẽ', 'lên', 'gần', 'tới', 'đến', 'xấp xỉ'].map(termKey));
+const SO_VOI = termKey('so với');
+
+/**
+ * Ratios written without a plain number: "gấp đôi" (2), "gấp rưỡi" (1.5), "gấp ba" after a comparison
+ * ("tăng gấp ba"; "tờ tiền gấp đôi" is a folded note), and fractions of a whole: "1/3 số người".
+ * Returns the index after the figure, or `i` when there is none.
+ */
+function readRatio(words: readonly Word[], i: number, ctx: ExtractContext, out: SentenceFigures): number {
+  const { lang } = ctx;
+  const w = words[i]!;
+  // "gấp đôi" may be one dictionary word or two.
+  const joined = w.key.startsWith(`${K.gap} `) ? w.key.slice(K.gap.length + 1) : null;
+  if ((w.key === K.gap && words[i + 1]) || (joined && !joined.includes(' '))) {
+    const prev = words[i - 1];
+    const numberKey = joined ?? words[i + 1]!.key;
+    const nw = lang.numberWords.get(numberKey);
+    const value = numberKey === K.doi ? 2 : numberKey === K.ruoi ? 1.5 : nw?.role === 'digit' && nw.value >= 2 ? nw.value : numberKey === K.tu4 ? 4 : 0;
+    if (!value) return i;
+    const numberAt = joined ? i : i + 1;
+    const after = words[numberAt + 1];
+    const withLan = after?.key === K.lan;
+    const cued = withLan || after?.key === SO_VOI || (prev !== undefined && COMPARATIVES.has(prev.key));
+    if (!cued) return i;
+    const last = withLan ? numberAt + 2 : numberAt + 1;
+    pushSimpleFigure(words, i, last, value, 'ratio', `${formatNumber(value)} times`, 'times', ctx, out);
+    return last;
+  }
+  // "1/3 số người": a fraction of a whole.
+  if (w.type === 'num' && words[i + 1]?.text === '/' && words[i + 2]?.type === 'num' && words[i + 3]?.key === K.so && !w.spacedAfter) {
+    const value = Number(w.text) / Number(words[i + 2]!.text);
+    if (!Number.isFinite(value) || value <= 0 || value >= 1) return i;
+    const np = readNounPhrase(words, i + 4, ctx);
+    const thing = np ? renderNounPhrase(np, words, ctx, true, out) : null;
+    const last = np ? np.last : i + 4;
+    pushSimpleFigure(words, i, last, value, 'ratio', `${w.text}/${words[i + 2]!.text}${thing ? ` of ${thing.en}` : ''}`, null, ctx, out);
+    return last;
+  }
+  return i;
+}
+
+function pushSimpleFigure(
+  words: readonly Word[], first: number, last: number, value: number, kind: FigureKind, en: string, unit: string | null,
+  ctx: ExtractContext, out: SentenceFigures,
+): void {
+  const a = words[first]!;
+  const b = words[last - 1]!;
+  out.numbers.push({ text: ctx.text.slice(a.start, b.end), value, kind, start: a.start, end: b.end, sentence: ctx.sentence });
+  out.figures.push({
+    vi: ctx.text.slice(a.start, b.end), value, approx: 'exact', kind, unit, qualifier: null, thing: null,
+    action: findAction(words, first, ctx, out), en,
+    sentence: ctx.sentence, start: a.start, end: b.end,
+  });
 }
 
 /** Reads the number (if any) that starts at words[i], with vague scales and signs. */
@@ -528,6 +590,8 @@ function analyze(
   let value = core.value;
   let valueMax: number | undefined;
   let last = unit ? unit.last : core.last;
+  /** The scale English names for the figure ("from 13 million to 13.1 million"). */
+  let scale = core.scale;
   // "7 năm rưỡi", "một tháng rưỡi": half a unit more.
   if (unit && words[last]?.key === K.ruoi) {
     value += 0.5;
@@ -573,6 +637,7 @@ function analyze(
           if (byWord || consecutive || dashOrTo) {
             value = low;
             valueMax = second.value;
+            scale = Math.max(scale, second.scale);
             approx = approx === 'exact' || approx === 'about' ? 'range' : approx;
             if (approx !== 'range' && q) approx = 'range';
             rangeWord = byWord || consecutive ? 'or' : 'to';
@@ -690,7 +755,7 @@ function analyze(
   const thing = np ? renderNounPhrase(np, words, ctx, value !== 1 || valueMax !== undefined, out) : null;
   const action = findAction(words, spanFirst, ctx, out);
   const en = renderFigure({
-    core, value, valueMax, approx, qualifier, unit, thing, kind: figureKind, rangeWord, prison, ctx,
+    core, scale, value, valueMax, approx, qualifierApprox: q?.approx ?? null, qualifier, numberStart: words[core.first]!.start, unit, thing, kind: figureKind, rangeWord, prison, ctx,
   });
   const a = words[spanFirst]!;
   const b = words[last - 1]!;
@@ -917,6 +982,11 @@ function findAction(words: readonly Word[], first: number, ctx: ExtractContext, 
 
 interface RenderInput {
   core: Core;
+  scale: number;
+  /** The approx the qualifier alone gives, when a range overrides it ("khoảng 23 - 24"). */
+  qualifierApprox: Approx | null;
+  /** Offset where the number starts, to tell a qualifier before it from one after. */
+  numberStart: number;
   value: number;
   valueMax: number | undefined;
   approx: Approx;
@@ -931,8 +1001,7 @@ interface RenderInput {
 
 /** The English phrase of a figure: "more than 1,100 cases", "from 350,000 to 450,000 VND per tael". */
 function renderFigure(r: RenderInput): string {
-  const { core, value, valueMax, approx, unit, thing } = r;
-  const scale = core.scale;
+  const { core, value, valueMax, approx, unit, thing, scale } = r;
   const num = (v: number) => formatScaled(v, scale > 1 && v >= scale / 1000 ? scale : 1);
   const plural = value !== 1 || valueMax !== undefined;
   let amount: string;
@@ -947,13 +1016,18 @@ function renderFigure(r: RenderInput): string {
     amount = num(value);
   }
   let qual = '';
+  const numberStart = r.ctx.text.length > 0 ? r.numberStart : 0;
   if (approx !== 'exact' && approx !== 'range' && approx !== 'multiples') {
-    const glossed = r.qualifier?.en;
+    // A qualifier after the number ("2 lần trở lên") reads before it in English ("at least 2 times").
+    const before = r.qualifier !== null && r.qualifier.start < numberStart;
+    const glossed = before ? r.qualifier?.en : null;
     qual = glossed && /[a-z]/.test(glossed) ? glossed : QUALIFIER_EN[approx] ?? '';
     if (approx === 'less_than' && r.kind === 'count' && qual === 'less than') qual = 'fewer than';
-  } else if (approx === 'range' && r.qualifier?.en && valueMax !== undefined) {
-    amount = amount.replace(/^from /, '');
-    qual = r.qualifier.en;
+  } else if (approx === 'range' && r.qualifier && valueMax !== undefined) {
+    // "khoảng 23 - 24": about 23 to 24.
+    const glossed = r.qualifier.en;
+    qual = glossed && /[a-z]/.test(glossed) ? glossed : QUALIFIER_EN[r.qualifierApprox ?? ''] ?? '';
+    if (qual) amount = amount.replace(/^from /, '');
   }
   const of = core.multiples && core.multiples.vague === 'many' ? ' of' : '';
   let body: string;

@@ -161,6 +161,8 @@ export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractCo
       }
       break;
     }
+    // A qualifier after the noun ends it: "50 con gia cầm trở lên".
+    if (ctx.lang.qualifiersAfter.has(w.key) || (words[j + 1] && ctx.lang.qualifiersAfter.has(`${w.key} ${words[j + 1]!.key}`))) break;
     if (!isModifier(w, ctx)) break;
     if (isAdjective(w, ctx) && !ctx.glossary.getByKey(w.key) && isAdjective(words[j + 1], ctx) === false && w.pos.startsWith('R')) break;
     item.mods.push(j);

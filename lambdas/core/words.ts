@@ -78,6 +78,12 @@ export function segmenterFor(language: Language, glossary: Glossary): Segmenter 
   return segmenter;
 }
 
+function isCapitalized(t: Token): boolean {
+  if (t.type !== 'word') return false;
+  const first = t.text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
 function isTitleCase(t: Token): boolean {
   if (t.type !== 'word') return false;
   const first = t.text.charAt(0);
@@ -126,13 +132,17 @@ export function segmentWords(tokens: readonly Token[], segmenter: Segmenter, tex
     // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
     const prev = tokens[i - 1];
     const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
-    const unitHere = afterNumber && language.units.has(t.key);
+    const unitRole = afterNumber ? language.units.get(t.key)?.role : undefined;
+    const unitHere = unitRole === 'time' || unitRole === 'currency';
+    const lowerFirst = t.type === 'word' && !isCapitalized(t);
     if (t.type === 'word' || t.type === 'punct') {
       let node = root.get(t.key);
       let j = i;
       let joined = t.key;
       while (node) {
-        if (node.pos !== undefined && j > i && (!unitHere || language.units.has(joined))) {
+        // A dictionary word is lower case: "có điều" must not swallow the "Điều" of "Điều 134".
+        const caseClash = lowerFirst && isCapitalized(tokens[j]!) && !(node.pos ?? "").includes("G");
+        if (node.pos !== undefined && j > i && !caseClash && (!unitHere || language.units.has(joined))) {
           best = j - i + 1;
           bestPos = node.pos;
         }
