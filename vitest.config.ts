@@ -30,5 +30,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Language data packs (lambdas/data/pack) are made before any test imports them.
+    globalSetup: ['test/setup/pack-data.ts'],
   },
 });

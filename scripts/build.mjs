@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { packData } from './pack-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,6 +19,7 @@ const entries = [
 
 /** Bundles every entry point that exists. */
 export async function buildAll({ quiet = false } = {}) {
+  packData();
   for (const [src, out] of entries) {
     await build({
       entryPoints: [join(root, src)],

@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DATA_LOADERS } from './build.mjs';
+import { packData } from './pack-data.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <script.ts> [args...]');
   process.exit(2);
 }
+packData();
 const dir = mkdtempSync(join(tmpdir(), 'solieu-run-'));
 const outfile = join(dir, 'script.mjs');
 await build({

@@ -10,37 +10,28 @@ import contextWords from './context-words.csv';
 import plurals from './english/plurals.csv';
 import postpositive from './english/postpositive.txt';
 import uncountable from './english/uncountable.txt';
-import economy from './glossary/economy.csv';
-import government from './glossary/government.csv';
-import law from './glossary/law.csv';
-import life from './glossary/life.csv';
-import places from './glossary/places.csv';
-import society from './glossary/society.csv';
-import units from './glossary/units.csv';
-import lexicon from './lexicon.tsv.gz';
+import glossaryPack from './pack/glossary.json.gz';
+import lexicon from './pack/lexicon.tsv.gz';
 import lexiconDrop from './lexicon-drop.txt';
 import notNumbers from './not-numbers.txt';
 import numberWords from './number-words.csv';
 import qualifiers from './qualifiers.csv';
 import unitTable from './units.csv';
 
-/** The built-in glossary files, by name. */
-export const GLOSSARY_FILES: ReadonlyArray<{ source: string; text: string }> = [
-  { source: 'economy.csv', text: economy },
-  { source: 'government.csv', text: government },
-  { source: 'law.csv', text: law },
-  { source: 'life.csv', text: life },
-  { source: 'places.csv', text: places },
-  { source: 'society.csv', text: society },
-  { source: 'units.csv', text: units },
-];
+/**
+ * The built-in glossary files (lambdas/data/glossary/*.csv), by name. They travel gzipped
+ * (scripts/pack-data.mjs) so that the Lambda bundle stays under 1 MB.
+ */
+export function glossaryFiles(): Array<{ source: string; text: string }> {
+  return JSON.parse(gunzipSync(glossaryPack).toString('utf8')) as Array<{ source: string; text: string }>;
+}
 
 let glossary: Glossary | undefined;
 let language: Language | undefined;
 
 /** The built-in glossary, parsed and checked on first call. */
 export function builtinGlossary(): Glossary {
-  glossary ??= buildGlossary(GLOSSARY_FILES);
+  glossary ??= buildGlossary(glossaryFiles());
   return glossary;
 }
 
