@@ -32,6 +32,8 @@ export interface ArticleState {
 
 export interface ExtractContext {
   lang: Language;
+  /** The next line of the article (tables put a code's unit on the line below it). */
+  nextLine?: string;
   glossary: Glossary;
   /** The normalized article text. */
   text: string;
@@ -88,11 +90,15 @@ const K = {
   tuHinh: termKey('tử hình'),
   choHuong: termKey('cho hưởng'),
   richter: termKey('richter'),
+  kem: termKey('kém'),
+  giua: termKey('giữa'),
   va: termKey('và'),
   hoac: termKey('hoặc'),
   hay: termKey('hay'),
 } as const;
 
+/** "4pm", "9 am". */
+const AM_PM = new Set(['am', 'pm', 'a.m.', 'p.m.']);
 /** Words after which a day and month read as a date even without "ngày". */
 const TIME_OF_DAY = new Set(['sáng', 'chiều', 'tối', 'trưa', 'đêm', 'khuya', 'ngày', 'hôm'].map(termKey));
 /** Words that make "X giờ" a clock time ("lúc 10 giờ", "Đúng 10 giờ"). */
@@ -108,6 +114,7 @@ const AMBIGUOUS_WORDS = new Set(['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 
 const OPEN_QUOTES = new Set(['“', '"', '‘', "'", '«']);
 const MULTIPLE_OPENERS = new Map<string, 'many' | 'few'>([
   [K.hang, 'many'],
+  [termKey('nhiều'), 'many'],
   [K.ca, 'many'],
   [K.vai, 'few'],
   [K.may, 'few'],
@@ -165,6 +172,10 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
+    if (w.type === 'url') {
+      i++;
+      continue;
+    }
     if (w.type === 'date' || w.type === 'time' || w.type === 'code') {
       const lead = /^\d+/.exec(w.text);
       if (lead) mention(i, i + 1, Number(lead[0]), w.type === 'code' ? 'identifier' : w.type);
@@ -218,11 +229,17 @@ function readRatio(words: readonly Word[], i: number, ctx: ExtractContext, out: 
     pushSimpleFigure(words, i, last, value, 'ratio', `${formatNumber(value)} times`, 'times', ctx, out);
     return last;
   }
-  // "1/3 số người": a fraction of a whole.
-  if (w.type === 'num' && words[i + 1]?.text === '/' && words[i + 2]?.type === 'num' && words[i + 3]?.key === K.so && !w.spacedAfter) {
-    const value = Number(w.text) / Number(words[i + 2]!.text);
-    if (!Number.isFinite(value) || value <= 0 || value >= 1) return i;
-    const np = readNounPhrase(words, i + 4, ctx);
+  // "1/3 số người", "28/31 tỉnh": a fraction of a whole (not a day and month).
+  if (w.type === 'num' && words[i + 1]?.text === '/' && words[i + 2]?.type === 'num' && !w.spacedAfter && !words[i + 1]!.spacedAfter) {
+    const a = Number(w.text);
+    const b = Number(words[i + 2]!.text);
+    const value = a / b;
+    if (!/^\d+$/.test(w.text) || !/^\d+$/.test(words[i + 2]!.text) || !Number.isFinite(value) || value <= 0 || value >= 1) return i;
+    const ofWhole = words[i + 3]?.key === K.so;
+    const notDate = a > 31 || b > 12;
+    const prevWord = words[i - 1];
+    if (!ofWhole && !(notDate && countableAt(words, i + 3, ctx) && !(prevWord && (hasRole(lang, prevWord, 'label-id') || hasRole(lang, prevWord, 'label-date'))))) return i;
+    const np = readNounPhrase(words, ofWhole ? i + 4 : i + 3, ctx);
     const thing = np ? renderNounPhrase(np, words, ctx, true, out) : null;
     const last = np ? np.last : i + 4;
     pushSimpleFigure(words, i, last, value, 'ratio', `${w.text}/${words[i + 2]!.text}${thing ? ` of ${thing.en}` : ''}`, null, ctx, out);
@@ -283,7 +300,7 @@ function readCore(words: readonly Word[], i: number, ctx: ExtractContext): Core 
     return null;
   }
   // ",77": a decimal written without its zero.
-  if (w.text === ',' && !w.spacedAfter && words[i + 1]?.type === 'num' && (i === 0 || words[i - 1]!.spacedAfter)) {
+  if (w.text === ',' && !w.spacedAfter && words[i + 1]?.type === 'num' && (i === 0 || words[i - 1]!.spacedAfter || words[i - 1]!.text === '-')) {
     const frac = words[i + 1]!.text;
     if (/^\d+$/.test(frac)) {
       const inner = readNumber(words, i + 1, lang);
@@ -329,7 +346,10 @@ function acceptNumberWords(n: ReadNumber, words: readonly Word[], ctx: ExtractCo
   if (!next) return false;
   if (first.key === K.nam && (next.type === 'num' || YEAR_RELATIVE.has(next.key))) return false;
   if (n.numberWords > 1) return countableAt(words, n.last, ctx) || hasUnitAt(words, n.last, ctx);
-  if (!AMBIGUOUS_WORDS.has(first.key)) return true; // trăm, nghìn, triệu, tỷ
+  if (!AMBIGUOUS_WORDS.has(first.key)) {
+    // A scale word alone ("trăm", "tỷ") is a number only after a qualifier: "hơn trăm xe".
+    return prev !== undefined && ctx.lang.qualifiersBefore.has(prev.key);
+  }
   // "ba, bốn xe", "một hai người": a number word next to another is a range the caller reads.
   if (next.text === ',' || lang.numberWords.get(next.key)?.role === 'digit') {
     const after = next.text === ',' ? words[n.last + 1] : next;
@@ -513,6 +533,23 @@ function analyze(
   const next = words[core.last];
 
   // 1. Dates, years, times, ages, ordinals, identifiers.
+  const firstWord = words[core.first]!;
+  if (firstWord.type === 'num' && core.last === core.first + 1) {
+    // Row numbers glued to a word ("4Chiếc", "2áo len") are table artifacts: text puts a space before
+    // a counted noun; only units are written against the digits ("50.000đ", "2kg", "100K").
+    const glued = !firstWord.spacedAfter && next?.type === 'word' && !isGluedUnit(next, ctx);
+    // "02", "014": a leading zero makes a code.
+    const zero = /^0\d+$/.test(firstWord.text);
+    // A table cell with only a number, whose unit word sits alone on the next line, is a code ("15" / "Chiếc").
+    const codeAboveUnit = lineIsNumber && ctx.nextLine !== undefined && isLoneUnitLine(ctx.nextLine, ctx);
+    // A small whole number alone on a line, above a line of text, numbers a table row.
+    const rowNumber =
+      lineIsNumber && /^\d{1,2}$/.test(firstWord.text) && ctx.nextLine !== undefined && /^\p{L}/u.test(ctx.nextLine.trim()) && !isLoneUnitLine(ctx.nextLine, ctx);
+    if (glued || zero || codeAboveUnit || rowNumber) {
+      mention(core.first, core.last, core.value, 'identifier');
+      return core.last + (glued ? 1 : 0);
+    }
+  }
   const dm = dayMonthEnd(words, core);
   if (dm > 0) {
     const after = dm < words.length ? dm : -1;
@@ -532,7 +569,24 @@ function analyze(
       return isRange ? core.last + 2 : core.last;
     }
   }
-  if (prev && !core.multiples) {
+  // Clock times: "lúc 1 giờ 30 chiều", "3 giờ rưỡi chiều", "11 giờ kém 15", "4pm".
+  if (next && (AM_PM.has(next.key) || (next.key === K.gio && isClockTime(core, words, ctx, prev)))) {
+    let last = core.last + 1;
+    if (words[last]?.key === K.ruoi) last++;
+    else if (words[last]?.key === K.kem && words[last + 1]?.type === 'num') last += 2;
+    else if (words[last]?.type === 'num') {
+      last++;
+      if (words[last]?.key === K.phut) last++;
+    }
+    if (words[last] && TIME_OF_DAY.has(words[last]!.key)) last++;
+    mention(core.first, core.last, core.value, 'time');
+    return last;
+  }
+  // Currencies written before the amount: "$10", "USD1,23", "EUR 20", "Rs. 20", "VN$1000".
+  const prefix = currencyBefore(words, core.first, consumed, ctx);
+  // "mỗi lần 50-100 viên": "each time", not a label.
+  const each = words[core.first - 2]?.key === K.moi;
+  if (prev && !core.multiples && !prefix && !each) {
     const label = labelKind(prev, core, words, ctx);
     if (label) {
       let last = core.last;
@@ -554,15 +608,6 @@ function analyze(
     mention(core.first, core.last, core.value, 'age');
     return last;
   }
-  if (next?.key === K.gio && isClockTime(core, words, ctx, prev)) {
-    let last = core.last + 1;
-    if (words[last]?.type === 'num') {
-      last++;
-      if (words[last]?.key === K.phut) last++;
-    }
-    mention(core.first, core.last, core.value, 'time');
-    return last;
-  }
   // Fixed expressions: magnitudes ("4,8 độ Richter").
   if (next && termKey(next.text) === termKey('độ') && words[core.last + 1]?.key === K.richter) {
     mention(core.first, core.last, core.value, 'other');
@@ -570,26 +615,30 @@ function analyze(
   }
 
   // 2. A figure candidate: qualifier, range, unit, counted thing.
-  let spanFirst = core.first;
+  const numberFirst = prefix ? prefix.first : core.first;
+  let spanFirst = numberFirst;
   let approx: Approx = core.multiples ? 'multiples' : 'exact';
   let qualifier: Term | null = null;
   let from = false;
-  if (prev?.key === K.tu && core.first - 1 >= consumed) {
-    from = true;
-    spanFirst = core.first - 1;
+  let between = false;
+  const before = words[numberFirst - 1];
+  if ((before?.key === K.tu || before?.key === K.giua) && numberFirst - 1 >= consumed) {
+    from = before.key === K.tu;
+    between = before.key === K.giua;
+    spanFirst = numberFirst - 1;
   }
-  const q = qualifierBefore(words, from ? core.first - 1 : core.first, ctx);
+  const q = qualifierBefore(words, from || between ? numberFirst - 1 : numberFirst, ctx);
   if (q && q.first >= consumed && !core.multiples) {
     approx = q.approx;
-    qualifier = term(words, q.first, from ? core.first - 1 : core.first, ctx);
+    qualifier = term(words, q.first, from || between ? numberFirst - 1 : numberFirst, ctx);
     spanFirst = q.first;
   }
   const gap = words[spanFirst - 1]?.key === K.gap || words[core.first - 1]?.key === K.gap;
 
-  let unit = readUnit(words, core.last, ctx, out);
+  let unit = readUnit(words, core.last, ctx, out) ?? (prefix ? prefix.unit : null);
   let value = core.value;
   let valueMax: number | undefined;
-  let last = unit ? unit.last : core.last;
+  let last = unit && unit.first >= core.last ? unit.last : core.last;
   /** The scale English names for the figure ("from 13 million to 13.1 million"). */
   let scale = core.scale;
   // "7 năm rưỡi", "một tháng rưỡi": half a unit more.
@@ -603,7 +652,7 @@ function analyze(
   const conn = words[last];
   let changeTo = false;
   if (conn && !core.multiples) {
-    const isRangeWord = hasRole(lang, conn, 'range');
+    const isRangeWord = hasRole(lang, conn, 'range') || (between && conn.key === K.va);
     const isChange = from && hasRole(lang, conn, 'change-to');
     const isComma = conn.text === ',' && !core.digits && !unit;
     const adjacentWord = !core.digits && !unit && lang.numberWords.get(conn.key)?.role === 'digit';
@@ -612,6 +661,8 @@ function analyze(
       // "từ một tháng đến dưới ba tháng": the upper end may carry its own qualifier.
       const q2 = isRangeWord && words[at] ? lang.qualifiersBefore.get(words[at]!.key) : undefined;
       if (q2 && q2.words === 1 && words[at + 1]) at++;
+      // "từ $1,42 đến $2": the upper end may repeat a currency symbol; "VND1000-VND2000".
+      if (prefix && words[at] && words[at]!.key === prefix.unit.key && words[at + 1]?.type === 'num') at++;
       const second = words[at] ? readCore(words, at, ctx) : null;
       if (second && !second.multiples) {
         const unit2 = readUnit(words, second.last, ctx);
@@ -632,6 +683,7 @@ function analyze(
         } else if (sameUnit && (isRangeWord || isComma || adjacentWord)) {
           const ordered = second.value > low;
           const byWord = conn.key === K.hoac || conn.key === K.hay;
+          if (between) approx = 'range';
           const consecutive = (isComma || adjacentWord) && second.value === value + 1;
           const dashOrTo = isRangeWord && !byWord && (ordered || gap);
           if (byWord || consecutive || dashOrTo) {
@@ -653,6 +705,22 @@ function analyze(
     }
   }
 
+  // Cents after a whole amount: "2 đô la và 23 xen", "hai đô 23", "1 đô la và bốn mươi hai xen".
+  if (unit?.role === 'currency' && valueMax === undefined && !isCentUnit(unit.key, ctx)) {
+    let at = last;
+    if (words[at]?.key === K.va) at++;
+    const cents = words[at] ? readCore(words, at, ctx) : null;
+    if (cents && !cents.multiples && cents.value > 0 && cents.value < 100 && Number.isInteger(cents.value)) {
+      const centWord = words[cents.last];
+      const centUnit = centWord ? lang.units.get(centWord.key) : undefined;
+      const hasCentWord = !!centWord && centUnit?.role === 'currency' && isCentUnit(centWord.key, ctx);
+      const ends = !centWord || /^[.!?;,)]$/.test(centWord.text);
+      if (hasCentWord || (ends && at === last)) {
+        value = Number((value + cents.value / 100).toFixed(2));
+        last = hasCentWord ? cents.last + 1 : cents.last;
+      }
+    }
+  }
   // "16 - 23 tuổi": ages.
   if (words[last]?.key === K.tuoi && !unit) {
     mention(core.first, last, value, 'age', valueMax);
@@ -819,6 +887,49 @@ function isAddress(words: readonly Word[], core: Core, ctx: ExtractContext): boo
   return false;
 }
 
+/** A unit that may be written against its digits: measures, currencies, "%" ("2kg", "50.000đ"). */
+function isGluedUnit(w: Word, ctx: ExtractContext): boolean {
+  const role = ctx.lang.units.get(w.key)?.role;
+  if (role === 'currency' || role === 'percent' || /^[kKmMgG]$/.test(w.text) || /^(?:h|am|pm|x)$/i.test(w.text)) return true;
+  // Measures are written in lower case against their digits ("2kg", "28.000m2"); "1Chỉ may" is a row.
+  return role === 'measure' && w.text.charAt(0) === w.text.charAt(0).toLowerCase();
+}
+
+/** A line that holds nothing but a unit or classifier word ("Chiếc", "Kg", "Tá đôi"). */
+function isLoneUnitLine(line: string, ctx: ExtractContext): boolean {
+  const key = termKey(line.trim());
+  if (!key || key.split(' ').length > 2) return false;
+  return ctx.lang.units.has(key) || ctx.lang.units.has(key.split(' ')[0]!);
+}
+
+/** True for the hundredth units (xu, xen, cent). */
+function isCentUnit(key: string, ctx: ExtractContext): boolean {
+  return /^cents?$/.test(ctx.glossary.getByKey(key)?.en ?? '');
+}
+
+/** A currency written right before the number ("$", "USD", "EUR", "Rs.", "VN$"): its unit and first word. */
+function currencyBefore(words: readonly Word[], first: number, consumed: number, ctx: ExtractContext): { unit: UnitSpec; first: number } | null {
+  const prev = words[first - 1];
+  if (!prev || first - 1 < consumed) return null;
+  const info = ctx.lang.units.get(prev.key);
+  if (!info || info.role !== 'currency') return null;
+  // Only symbols and codes come first; "đồng 20" is not "20 đồng".
+  if (!/^[$€£¥]$/.test(prev.text) && !/^(?:[A-Z]{3}|Rs\.?)$/.test(prev.text)) return null;
+  let start = first - 1;
+  let key = prev.key;
+  // "VN$1000": a country prefix before the symbol.
+  const before = words[first - 2];
+  if (prev.text === '$' && before && before.text === 'VN' && !before.spacedAfter) {
+    start = first - 2;
+    key = termKey('đồng');
+  }
+  const unit: UnitSpec = {
+    kind: 'money', role: 'currency', vi: ctx.text.slice(words[start]!.start, prev.end),
+    en: englishOf(ctx, key, prev.text), per: null, first: start, last: first, key,
+  };
+  return { unit, first: start };
+}
+
 /** What a label word before a number makes of it ("Điều 134" → identifier, "tháng 2" → date). */
 function labelKind(prev: Word, core: Core, words: readonly Word[], ctx: ExtractContext): NumberKind | null {
   const { lang } = ctx;
@@ -828,7 +939,7 @@ function labelKind(prev: Word, core: Core, words: readonly Word[], ctx: ExtractC
   if (roles) {
     if (roles.has('label-date')) return strongUnit ? null : 'date';
     if (roles.has('label-year')) return unit ? null : 'year';
-    if (roles.has('label-ordinal')) return unit && unit.info.role !== 'classifier' ? null : 'ordinal';
+    if (roles.has('label-ordinal')) return strongUnit ? null : 'ordinal';
     if (roles.has('label-time')) return 'time';
     if (roles.has('label-id')) return strongUnit || words[core.last]?.text === '%' ? null : 'identifier';
   }
@@ -842,7 +953,11 @@ function labelKind(prev: Word, core: Core, words: readonly Word[], ctx: ExtractC
 }
 
 function isClockTime(core: Core, words: readonly Word[], ctx: ExtractContext, prev: Word | undefined): boolean {
-  const after = words[core.last + 1];
+  let after = words[core.last + 1];
+  if (after?.key === K.ruoi || after?.key === K.kem) {
+    if (after.key === K.kem) return true;
+    after = words[core.last + 2];
+  }
   if (after?.type === 'num') return true;
   if (after && TIME_OF_DAY.has(after.key)) return true;
   if (hasRole(ctx.lang, prev, 'label-time') || (prev && CLOCK_CUES.has(prev.key) && !DURATION_CUES.has(prev.key))) return true;
@@ -1038,7 +1153,8 @@ function renderFigure(r: RenderInput): string {
     if (unit.per) body += ` ${unit.per}`;
     if (thing) body += ` of ${thing.en}`;
   } else if (unit.role === 'currency') {
-    body = `${amount}${of} ${unit.en}${unit.per ? ` ${unit.per}` : ''}`;
+    const word = plural && /^(cent|euro|dollar|pound|rupee|dirham)$/.test(unit.en) ? `${unit.en}s` : unit.en;
+    body = `${amount}${of} ${word}${unit.per ? ` ${unit.per}` : ''}`;
   } else if (unit.role === 'classifier') {
     body = thing ? `${amount}${of} ${thing.en}` : `${amount}${of} ${plural ? pluralizeSimple(unit.en) : unit.en}`;
   } else {

@@ -16,6 +16,8 @@ export interface LanguageSources {
   notNumbers: string;
   /** Lexicon words segmentation must not use. */
   lexiconDrop: string;
+  /** Words to add to the lexicon. */
+  lexiconAdd: string;
   uncountable: string;
   plurals: string;
   postpositive: string;
@@ -88,7 +90,8 @@ export type ContextRole =
   | 'calendar'
   | 'animal'
   | 'change-to'
-  | 'range';
+  | 'range'
+  | 'honorific';
 
 function dataLines(text: string): string[] {
   return text
@@ -161,6 +164,7 @@ export function buildLanguage(src: LanguageSources): Language {
     lexicon.set(key, tab < 0 ? 'X' : line.slice(tab + 1));
   }
   for (const key of notNumbers) if (!lexicon.has(key)) lexicon.set(key, 'X');
+  for (const word of dataLines(src.lexiconAdd)) if (!lexicon.has(termKey(word))) lexicon.set(termKey(word), 'N');
   const plurals = new Map<string, string>();
   for (const [singular, plural] of tableRows(src.plurals)) if (singular && plural) plurals.set(singular, plural);
   const roles = new Map<string, Set<ContextRole>>();

@@ -34,15 +34,17 @@ export function summarizeWith(input: Uint8Array | string, options: EngineOptions
   const figures: Figure[] = [];
   const untranslated = new Map<string, UntranslatedTerm>();
   const state: ArticleState = { tableUnit: null, lastCurrency: null };
-  for (const line of lines) {
+  lines.forEach((line, lineIndex) => {
     const tokens = tokenize(text, line.start, line.end, language.abbreviations);
+    const following = lines[lineIndex + 1];
+    const nextLine = following ? text.slice(following.start, following.end) : undefined;
     for (const [a, b] of splitSentences(tokens)) {
       const first = tokens[a]!;
       const last = tokens[b - 1]!;
       const index = sentences.length;
       sentences.push({ index, text: text.slice(first.start, last.end), start: first.start, end: last.end, paragraph: line.paragraph });
       const words = segmentWords(tokens.slice(a, b), segmenter, text);
-      const found = extractFigures(words, { lang: language, glossary, text, sentence: index, state });
+      const found = extractFigures(words, { lang: language, glossary, text, sentence: index, state, ...(nextLine !== undefined ? { nextLine } : {}) });
       numbers.push(...found.numbers);
       figures.push(...found.figures);
       for (const vi of found.untranslated) {
@@ -52,7 +54,7 @@ export function summarizeWith(input: Uint8Array | string, options: EngineOptions
         else untranslated.set(key, { vi, count: 1, sentence: index });
       }
     }
-  }
+  });
   const untranslatedList = [...untranslated.values()].sort((x, y) => y.count - x.count || x.sentence - y.sentence);
   const base = {
     schemaVersion: SCHEMA_VERSION,

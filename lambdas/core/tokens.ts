@@ -16,6 +16,8 @@ export type TokenType =
   | 'time'
   /** identifiers that start with digits: "100/2019/NĐ-CP", "51A1-0495", "66/40F" */
   | 'code'
+  /** web addresses and e-mail addresses: never numbers */
+  | 'url'
   | 'punct';
 
 export interface Token {
@@ -31,6 +33,10 @@ export interface Token {
 
 const TOKEN = new RegExp(
   [
+    // 0 web and e-mail addresses: "https://…", "www.…", "a@b.vn", "vnexpress.net"
+    String.raw`((?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|biz)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?(?![\w.]*\w))`,
+    // 0b a currency code written against its amount: "USD1,23", "Rs20", "VN$1000"
+    String.raw`((?:USD|EUR|VND|GBP|INR|AED|JPY|CNY|SGD|Rs|VN)(?=\$?\d))`,
     // 1 date: d/m/y, d-m-y, d.m.y; month/year m/yyyy
     String.raw`(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d\p{L}])|\d{1,2}[/.\-](?:19|20)\d\d(?![\d\p{L}]))`,
     // 2 code with slashes ending in letters: decree and house numbers, "24/24h"
@@ -51,7 +57,8 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-const TYPES: readonly TokenType[] = ['date', 'code', 'code', 'time', 'num', 'word', 'punct', 'punct'];
+const TYPES: readonly TokenType[] = ['url', 'word', 'date', 'code', 'code', 'time', 'num', 'word', 'punct', 'punct'];
+const GROUPS = TYPES.length;
 
 /** Abbreviations (with their period) that must not end a sentence. */
 export type AbbreviationSet = ReadonlySet<string>;
@@ -69,7 +76,7 @@ export function tokenize(text: string, start: number, end: number, abbreviations
   let prevEnd = start;
   while ((m = TOKEN.exec(slice)) !== null && m.index < end) {
     let type: TokenType = 'punct';
-    for (let g = 1; g <= 8; g++) {
+    for (let g = 1; g <= GROUPS; g++) {
       if (m[g] !== undefined) {
         type = TYPES[g - 1]!;
         break;
@@ -88,6 +95,12 @@ export function tokenize(text: string, start: number, end: number, abbreviations
         if (rest && /^\p{Lu}/u.test(withDot)) tokEnd += rest[0].length;
         TOKEN.lastIndex = tokEnd;
       }
+    }
+    // "1.600m-2.000m": a short unit glued to the dash of a range is not a word like "Covid-19".
+    const glued = type === 'word' ? /^([a-zđ]{1,3}\d?)-\d/.exec(slice.slice(tokStart, tokEnd)) : null;
+    if (glued) {
+      tokEnd = tokStart + glued[1]!.length;
+      TOKEN.lastIndex = tokEnd;
     }
     const tokText = slice.slice(tokStart, tokEnd);
     tokens.push({ text: tokText, start: tokStart, end: tokEnd, type, spaced, key: type === 'word' ? termKey(tokText) : tokText.toLowerCase() });

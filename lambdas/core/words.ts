@@ -160,8 +160,9 @@ export function segmentWords(tokens: readonly Token[], segmenter: Segmenter, tex
       i += best;
       continue;
     }
-    // A run of capitalized syllables that no entry covers is a name; number words never start one.
-    if (isTitleCase(t) && !language.numberWords.has(t.key)) {
+    // A run of capitalized syllables that no entry covers is a name; number words and honorifics
+    // ("Ông", "Bà") never start one.
+    if (isTitleCase(t) && !language.numberWords.has(t.key) && !language.roles.get(t.key)?.has('honorific')) {
       let j = i + 1;
       while (
         j < tokens.length &&

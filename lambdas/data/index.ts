@@ -12,6 +12,7 @@ import postpositive from './english/postpositive.txt';
 import uncountable from './english/uncountable.txt';
 import glossaryPack from './pack/glossary.json.gz';
 import lexicon from './pack/lexicon.tsv.gz';
+import lexiconAdd from './lexicon-add.txt';
 import lexiconDrop from './lexicon-drop.txt';
 import notNumbers from './not-numbers.txt';
 import numberWords from './number-words.csv';
@@ -50,6 +51,7 @@ export function builtinLanguage(): Language {
     abbreviations,
     notNumbers,
     lexiconDrop,
+    lexiconAdd,
     uncountable,
     plurals,
     postpositive,
