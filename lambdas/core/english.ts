@@ -43,7 +43,8 @@ function pluralizeWord(word: string, lang: Language): string {
   const lower = word.toLowerCase();
   const irregular = lang.plurals.get(lower);
   if (irregular) return word === lower ? irregular : irregular.charAt(0).toUpperCase() + irregular.slice(1);
-  if (lang.uncountable.has(lower) || /[^a-z-]/i.test(word) || word === word.toUpperCase()) return word;
+  // Symbols, acronyms and proper nouns ("France", "VND") never take -s.
+  if (lang.uncountable.has(lower) || /[^a-z-]/i.test(word) || word === word.toUpperCase() || word.charAt(0) !== lower.charAt(0)) return word;
   if (/[^u]man$/i.test(word) && !/(human|german|roman|shaman)$/i.test(word)) return `${word.slice(0, -3)}men`;
   if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;

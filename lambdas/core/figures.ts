@@ -776,8 +776,10 @@ function analyze(
     }
     if (qualifierAfter(words, last, ctx)) {
       // "hai tháng tuổi trở lên": the qualifier follows; no counted thing.
+    } else if (unit.per) {
+      // "30 con/kg": a rate names both of its parts already.
     } else if (unit.role === 'container' || unit.role === 'classifier' || unit.role === 'measure' || unit.role === 'time') {
-      np = readNounPhrase(words, last, ctx);
+      np = readNounPhrase(words, last, ctx, true, unit.role === 'time');
     } else if (unit.role === 'percent' && words[last]?.key === K.so) {
       np = readNounPhrase(words, last + 1, ctx);
     }
@@ -970,17 +972,34 @@ function isClockTime(core: Core, words: readonly Word[], ctx: ExtractContext, pr
 /** True when the "một …" phrase stands in a list with other counts ("một khẩu K59, một cát-tút và hai viên đạn"). */
 function listNeighbour(words: readonly Word[], first: number, last: number, ctx: ExtractContext): boolean {
   const { lang } = ctx;
+  const isMot = (k: number) => words[k]?.key === K.mot;
   const isCount = (k: number) => {
     const w = words[k];
     return !!w && (w.type === 'num' || lang.numberWords.get(w.key)?.role === 'digit');
   };
-  const sep = words[last];
-  if (sep && (sep.text === ',' || sep.key === K.va || sep.key === K.hoac) && isCount(last + 1)) return true;
+  const isSeparator = (w: Word | undefined) => !!w && (w.text === ',' || w.key === K.va || w.key === K.hoac);
+  // Forward through the list: "một X, một Y và hai Z" counts once a real number ("hai", "2") turns up.
+  // The separator may come after a name or a verb: "Một công dân Nga thiệt mạng, 2 người bị bắt cóc".
+  let from = last;
+  for (let item = 0; item < 4; item++) {
+    let next = -1;
+    for (let k = from; k < words.length && k <= from + 3; k++) {
+      const w = words[k]!;
+      if (isSeparator(w) && isCount(k + 1)) {
+        next = k + 1;
+        break;
+      }
+      if (w.type !== 'word' || hasRole(lang, w, 'stop')) break;
+    }
+    if (next < 0) break;
+    if (!isMot(next)) return true;
+    from = next + 2;
+  }
+  // Backward: the item before is a count, a real number, then only noun words up to the separator.
   const before = words[first - 1];
-  if (before && (before.text === ',' || before.key === K.va)) {
-    // The item before must itself be a count: a number, then only noun words up to the separator.
+  if (isSeparator(before)) {
     for (let k = first - 2; k >= 0 && k >= first - 6; k--) {
-      if (isCount(k)) return k < first - 2;
+      if (isCount(k)) return !isMot(k) && k < first - 2;
       const w = words[k]!;
       if (w.type !== 'word' || /^V/.test(w.pos) || hasRole(lang, w, 'stop')) return false;
     }

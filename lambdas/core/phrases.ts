@@ -46,8 +46,8 @@ function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): bool
   return ctx.lang.roles.get(w.key)?.has(role) ?? false;
 }
 
-/** A word that can head a noun phrase. */
-function isNounish(w: Word | undefined, ctx: ExtractContext): boolean {
+/** A word that can head a noun phrase; `strict` also turns away words read first as verbs. */
+function isNounish(w: Word | undefined, ctx: ExtractContext, strict = false): boolean {
   if (!w || w.type !== 'word') return false;
   // Codes ("K59", "h1") are names of things, not things to count.
   if (/\d/.test(w.text) && !ctx.glossary.getByKey(w.key) && !/^\p{Lu}{2,}\d+$/u.test(w.text)) return false;
@@ -55,6 +55,11 @@ function isNounish(w: Word | undefined, ctx: ExtractContext): boolean {
   if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
   if (w.pos === 'NP' || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return true;
   const pos = ctx.lang.lexicon.get(w.key) ?? (w.pos === 'G' ? '' : w.pos);
+  // A word read first as a verb or adjective ("dừng", "nhóm") heads a phrase only as a glossary noun.
+  if (strict && /^[VA]/.test(pos)) {
+    const entry = ctx.glossary.getByKey(w.key);
+    return !!entry && !PAST_TENSE.test(entry.en);
+  }
   if (pos.includes('N')) return true;
   // Words of the plain word list carry no part of speech ("X"): take them as nouns.
   return pos === '' || pos === 'X';
@@ -67,9 +72,23 @@ function readsAsVerb(w: Word, ctx: ExtractContext): boolean {
   return /^[VA]/.test(ctx.lang.lexicon.get(w.key) ?? '');
 }
 
+/**
+ * A personal name or a one-syllable capitalized word inside the sentence ("Nga", "Dũng", "Trần Ngọc Minh"):
+ * it names who is counted, it is not part of what is counted. Multi-syllable place names the glossary
+ * knows ("Quảng Ngãi") may still modify ("tàu cá Quảng Ngãi").
+ */
+function isName(w: Word, ctx: ExtractContext): boolean {
+  if (w.type !== 'word') return false;
+  const c = w.text.charAt(0);
+  if (c === c.toLowerCase() || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return false;
+  if (w.pos === 'NP') return true;
+  return !(ctx.glossary.getByKey(w.key) && w.key.includes(' '));
+}
+
 /** A word that can modify a noun: noun, adjective, glossary term, not a plain verb. */
 function isModifier(w: Word | undefined, ctx: ExtractContext): boolean {
   if (!w || w.type !== 'word') return false;
+  if (w.first > 0 && isName(w, ctx)) return false;
   if (ctx.lang.numberWords.has(w.key) || ctx.lang.qualifiersBefore.has(w.key)) return false;
   if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
   if (ctx.lang.units.get(w.key)?.role === 'time') return false;
@@ -92,7 +111,7 @@ function isAdjective(w: Word | undefined, ctx: ExtractContext): boolean {
  * Reads the noun phrase starting at words[k], or null when no noun starts there. `strict` (after
  * number words, which are often not numbers) wants a word whose first reading is a noun.
  */
-export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractContext, strict = false): NounPhrase | null {
+export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractContext, strict = false, known = false): NounPhrase | null {
   const start = k;
   let ofAllKinds = false;
   if (words[k]?.key === CAC_LOAI) {
@@ -104,16 +123,18 @@ export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractCo
   } else if (words[k]?.key === CAC || words[k]?.key === NHUNG) {
     k++;
   }
-  // A quoted noun: 4 "nữ quái".
+  // A quoted noun: 4 "nữ quái". Only when the glossary knows it: quotes in news often hold slang.
   if (words[k] && OPEN_QUOTES.has(words[k]!.text)) {
     const close = words.findIndex((w, j) => j > k && j <= k + 6 && CLOSE_QUOTES.has(w.text));
-    if (close > k + 1) {
+    if (close > k + 1 && !known && ctx.glossary.getByKey(words[k + 1]!.key)) {
       return { first: start, last: close + 1, items: [{ head: k + 1, mods: range(k + 2, close), coordinated: [] }], determiner: null, ofAllKinds };
     }
     return null;
   }
-  if (!isNounish(words[k], ctx)) return null;
+  if (!isNounish(words[k], ctx, strict)) return null;
   if (strict && readsAsVerb(words[k]!, ctx)) return null;
+  // After a length of time only a noun the glossary knows is the thing measured ("3 năm triển khai").
+  if (known && (!ctx.glossary.getByKey(words[k]!.key) || readsAsVerb(words[k]!, ctx) || /^[VAR]/.test(ctx.lang.lexicon.get(words[k]!.key) ?? ''))) return null;
   const items: Item[] = [{ head: k, mods: [], coordinated: [] }];
   let determiner: string | null = null;
   let last = k + 1;
@@ -142,7 +163,7 @@ export function readNounPhrase(words: readonly Word[], k: number, ctx: ExtractCo
         last = m;
         continue;
       }
-      if (isNounish(nextW, ctx) && !isAdjective(nextW, ctx) && !(ctx.lang.lexicon.get(nextW!.key) ?? '').startsWith('V')) {
+      if (nextW && isNounish(nextW, ctx, true) && !isAdjective(nextW, ctx) && !isName(nextW, ctx) && !readsAsVerb(nextW, ctx) && /^(N|X|$)/.test(ctx.lang.lexicon.get(nextW.key) ?? '')) {
         items.push({ head: j + 1, mods: [], coordinated: [] });
         j += 2;
         last = j;
