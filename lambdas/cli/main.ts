@@ -35,7 +35,10 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => Buffer;
+  /** stderr is a terminal: show a progress bar. */
   isTTY: boolean;
+  /** stdout is a terminal: indent JSON. */
+  stdoutIsTTY: boolean;
 }
 
 const defaultIo: Io = {
@@ -43,6 +46,7 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stderr.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
 };
 
 /** One line for a person: the message, plus the stack with --debug. */
@@ -78,8 +82,9 @@ function progressBar(done: number, total: number, failed: number): string {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${failed ? ` (${failed} failed)` : ''}`;
 }
 
-function render(doc: SummaryDocument, format: string): string {
-  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : doc.summary.markdown;
+/** JSON is indented for a person at a terminal, compact when piped or written to a file. */
+function render(doc: SummaryDocument, format: string, pretty: boolean): string {
+  return format === 'json' ? `${JSON.stringify(doc, null, pretty ? 2 : undefined)}\n` : doc.summary.markdown;
 }
 
 function summarizeCommand(args: string[], io: Io): number {
@@ -99,7 +104,7 @@ function summarizeCommand(args: string[], io: Io): number {
   const target = positionals[0]!;
   const glossary = loadGlossary(values.glossary);
   if (target === '-') {
-    io.stdout(render(summarize(io.readStdin(), { glossary, source: 'stdin' }), format));
+    io.stdout(render(summarize(io.readStdin(), { glossary, source: 'stdin' }), format, io.stdoutIsTTY));
     return 0;
   }
   let stat;
@@ -109,7 +114,7 @@ function summarizeCommand(args: string[], io: Io): number {
     throw new SolieuError('NOT_FOUND', `${target}: no such file or directory`);
   }
   if (!stat.isDirectory()) {
-    io.stdout(render(summarize(readFileSync(target), { glossary, source: basename(target) }), format));
+    io.stdout(render(summarize(readFileSync(target), { glossary, source: basename(target) }), format, io.stdoutIsTTY));
     return 0;
   }
   const outDir = values.out ?? 'solieu-out';
@@ -121,7 +126,7 @@ function summarizeCommand(args: string[], io: Io): number {
   files.forEach((name, index) => {
     try {
       const doc = summarize(readFileSync(join(target, name)), { glossary, source: name });
-      writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+      writeFileSync(join(outDir, `${name}.json`), render(doc, 'json', true));
       writeFileSync(join(outDir, `${name}.md`), doc.summary.markdown);
       figures += doc.figures.length;
     } catch (error) {

@@ -90,6 +90,7 @@ const K = {
   tuHinh: termKey('tử hình'),
   choHuong: termKey('cho hưởng'),
   richter: termKey('richter'),
+  do: termKey('độ'),
   kem: termKey('kém'),
   giua: termKey('giữa'),
   va: termKey('và'),
@@ -203,6 +204,7 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
 /** Comparison words before "gấp": "tăng gấp đôi", "cao gấp ba". */
 const COMPARATIVES = new Set(['tăng', 'cao', 'lớn', 'nhiều', 'hơn', 'là', 'bằng', 'đã', 'sẽ', 'lên', 'gần', 'tới', 'đến', 'xấp xỉ'].map(termKey));
 const SO_VOI = termKey('so với');
+const GAP_SPACE = `${termKey('gấp')} `;
 
 /**
  * Ratios written without a plain number: "gấp đôi" (2), "gấp rưỡi" (1.5), "gấp ba" after a comparison
@@ -213,7 +215,7 @@ function readRatio(words: readonly Word[], i: number, ctx: ExtractContext, out: 
   const { lang } = ctx;
   const w = words[i]!;
   // "gấp đôi" may be one dictionary word or two.
-  const joined = w.key.startsWith(`${K.gap} `) ? w.key.slice(K.gap.length + 1) : null;
+  const joined = w.key.startsWith(GAP_SPACE) ? w.key.slice(GAP_SPACE.length) : null;
   if ((w.key === K.gap && words[i + 1]) || (joined && !joined.includes(' '))) {
     const prev = words[i - 1];
     const numberKey = joined ?? words[i + 1]!.key;
@@ -609,7 +611,7 @@ function analyze(
     return last;
   }
   // Fixed expressions: magnitudes ("4,8 độ Richter").
-  if (next && termKey(next.text) === termKey('độ') && words[core.last + 1]?.key === K.richter) {
+  if (next && next.key === K.do && words[core.last + 1]?.key === K.richter) {
     mention(core.first, core.last, core.value, 'other');
     return core.last + 2;
   }

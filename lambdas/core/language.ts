@@ -3,7 +3,7 @@
  * `Language` and never reads files itself.
  */
 import type { Approx, FigureKind } from './types';
-import { termKey } from './keys';
+import { lowerKey, termKey } from './keys';
 
 /** The raw texts of lambdas/data (see lambdas/data/README.md). */
 export interface LanguageSources {
@@ -149,17 +149,24 @@ export function buildLanguage(src: LanguageSources): Language {
   }
   /** True when a multi-word key starts like a number ("ba tháng", "trăm năm"), unless listed as a non-number. */
   const opensWithNumber = (key: string): boolean => {
-    const parts = key.split(' ');
-    if (parts.length < 2 || notNumbers.has(key)) return false;
-    if (openers.has(parts[0]!)) return true;
-    return scaleOpeners.has(parts[0]!) && (units.has(parts[1]!) || numberWords.has(parts[1]!));
+    const space = key.indexOf(' ');
+    if (space < 0) return false;
+    const first = key.slice(0, space);
+    const isOpener = openers.has(first);
+    if (!isOpener && !scaleOpeners.has(first)) return false;
+    if (notNumbers.has(key)) return false;
+    if (isOpener) return true;
+    const end = key.indexOf(' ', space + 1);
+    const second = key.slice(space + 1, end < 0 ? undefined : end);
+    return units.has(second) || numberWords.has(second);
   };
   const dropped = new Set(dataLines(src.lexiconDrop).map(termKey));
   const lexicon = new Map<string, string>();
   for (const line of dataLines(src.lexicon)) {
     const tab = line.indexOf('\t');
     const word = tab < 0 ? line : line.slice(0, tab);
-    const key = termKey(word);
+    // The generated lexicon is NFC and lower case already.
+    const key = lowerKey(word);
     if (dropped.has(key) || opensWithNumber(key)) continue;
     lexicon.set(key, tab < 0 ? 'X' : line.slice(tab + 1));
   }

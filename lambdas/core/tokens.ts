@@ -29,36 +29,91 @@ export interface Token {
   spaced: boolean;
   /** Lookup key (termKey of the text). */
   key: string;
+  /** Capitals of a word: 0 none, 1 the first letter only, 2 more. */
+  cap: 0 | 1 | 2;
+  /**
+   * Word fields, set by segmentation when the token is a word on its own (a token then doubles as
+   * its one-token Word, which saves an object per token): index range in its sentence, parts of
+   * speech, whitespace after it.
+   */
+  first: number;
+  last: number;
+  pos: string;
+  spacedAfter: boolean;
 }
 
+/** The token forms that start with a digit, in the order they win. */
+const DIGIT_FORMS: ReadonlyArray<[TokenType, string]> = [
+  // date: d/m/y, d-m-y, d.m.y; month/year m/yyyy
+  ['date', String.raw`\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d\p{L}])|\d{1,2}[/.\-](?:19|20)\d\d(?![\d\p{L}])`],
+  // code with slashes ending in letters: decree and house numbers, "24/24h"
+  ['code', String.raw`\d+(?:/\d+)*/[\p{L}\p{M}\d]*\p{L}[\p{L}\p{M}\d\-]*`],
+  // licence plate: 51A1-0495, 57K-23, 30S-087.12
+  ['code', String.raw`\d{2}\p{Lu}{1,2}(?:\d{1,2}(?:-[\d.]+)?|-[\d.]+)(?![\d\p{L}])`],
+  // time of day: 15h30, 23h, 0h15, 22:06(:26)
+  ['time', String.raw`\d{1,2}h(?:\d{1,2})?(?![\p{L}\d])|\d{1,2}:\d{2}(?::\d{2})?(?!\d)`],
+  // number
+  ['num', String.raw`\d+(?:[.,]\d+)*`],
+];
+const DIGIT_TESTS = DIGIT_FORMS.map(([type, re]) => [type, new RegExp(`^(?:${re})$`, 'u')] as const);
+
+/** One pass, no capture groups (the type is read off the match): cheaper per token. */
 const TOKEN = new RegExp(
   [
-    // 0 web and e-mail addresses: "https://…", "www.…", "a@b.vn", "vnexpress.net"
-    String.raw`((?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|biz)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?(?![\w.]*\w))`,
-    // 0b a currency code written against its amount: "USD1,23", "Rs20", "VN$1000"
-    String.raw`((?:USD|EUR|VND|GBP|INR|AED|JPY|CNY|SGD|Rs|VN)(?=\$?\d))`,
-    // 1 date: d/m/y, d-m-y, d.m.y; month/year m/yyyy
-    String.raw`(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d\p{L}])|\d{1,2}[/.\-](?:19|20)\d\d(?![\d\p{L}]))`,
-    // 2 code with slashes ending in letters: decree and house numbers, "24/24h"
-    String.raw`(\d+(?:/\d+)*/[\p{L}\p{M}\d]*\p{L}[\p{L}\p{M}\d\-]*)`,
-    // 3 licence plate: 51A1-0495, 57K-23, 30S-087.12
-    String.raw`(\d{2}\p{Lu}{1,2}(?:\d{1,2}(?:-[\d.]+)?|-[\d.]+)(?![\d\p{L}]))`,
-    // 4 time of day: 15h30, 23h, 0h15, 22:06(:26)
-    String.raw`(\d{1,2}h(?:\d{1,2})?(?![\p{L}\d])|\d{1,2}:\d{2}(?::\d{2})?(?!\d))`,
-    // 5 number
-    String.raw`(\d+(?:[.,]\d+)*)`,
-    // 6 word
-    String.raw`([\p{L}\p{M}][\p{L}\p{M}\d]*(?:[\-'’][\p{L}\p{M}\d]+)*)`,
-    // 7 ellipsis
-    String.raw`(\.{2,}|…)`,
-    // 8 any other visible character
-    String.raw`(\S)`,
+    // a currency code written against its amount: "USD1,23", "Rs20", "VN$1000"
+    String.raw`(?:USD|EUR|VND|GBP|INR|AED|JPY|CNY|SGD|Rs|VN)(?=\$?\d)`,
+    ...DIGIT_FORMS.map(([, re]) => `(?:${re})`),
+    // word
+    String.raw`[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[\-'’][\p{L}\p{M}\d]+)*`,
+    // ellipsis
+    String.raw`\.{2,}|…`,
+    // any other visible character
+    String.raw`\S`,
   ].join('|'),
   'gu',
 );
 
-const TYPES: readonly TokenType[] = ['url', 'word', 'date', 'code', 'code', 'time', 'num', 'word', 'punct', 'punct'];
-const GROUPS = TYPES.length;
+/** The type of a matched token. */
+function typeOf(match: string): TokenType {
+  const c = match.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    for (const [type, re] of DIGIT_TESTS) if (re.test(match)) return type;
+    return 'num';
+  }
+  return /^[\p{L}\p{M}]/u.test(match) ? 'word' : 'punct';
+}
+
+/** Web and e-mail addresses: "https://…", "www.…", "a@b.vn", "vnexpress.net". */
+const URL = /(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|biz)(?:\/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?(?![\w.]*\w)/giu;
+const URL_HINT = /:\/\/|www\.|@|\.(?:vn|com|net|org|gov|edu|info|biz)\b/i;
+
+/** Merges the tokens of each web or e-mail address into one 'url' token (they hold no numbers). */
+function mergeUrls(tokens: Token[], text: string, start: number, end: number): Token[] {
+  const line = text.slice(start, end);
+  if (!URL_HINT.test(line)) return tokens;
+  const spans: Array<[number, number]> = [];
+  for (const m of line.matchAll(URL)) spans.push([start + m.index, start + m.index + m[0].length]);
+  if (spans.length === 0) return tokens;
+  const out: Token[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    while (s < spans.length && spans[s]![1] <= t.start) s++;
+    const span = spans[s];
+    if (span && t.start >= span[0] && t.end <= span[1]) {
+      const last = out[out.length - 1];
+      if (last && last.type === 'url' && last.start === span[0]) {
+        last.end = t.end;
+        last.text = text.slice(last.start, last.end);
+        last.key = last.text.toLowerCase();
+      } else {
+        out.push({ ...t, start: span[0], end: t.end, text: text.slice(span[0], t.end), type: 'url', key: text.slice(span[0], t.end).toLowerCase() });
+      }
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
 
 /** Abbreviations (with their period) that must not end a sentence. */
 export type AbbreviationSet = ReadonlySet<string>;
@@ -67,44 +122,74 @@ export type AbbreviationSet = ReadonlySet<string>;
  * Tokenizes `text[start, end)`. Offsets are absolute. An abbreviation ("TP.", "Q.", "ThS.") keeps its
  * period, and an abbreviation written against the next word ("TP.HCM", "E.Town") stays one token.
  */
-export function tokenize(text: string, start: number, end: number, abbreviations: AbbreviationSet): Token[] {
+export function tokenize(text: string, start: number, end: number, abbreviations: AbbreviationSet, keys?: string | null): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = start;
   // Tokens never span whitespace and `end` is a line end, so matching on the whole text is safe.
-  const slice = text;
   let m: RegExpExecArray | null;
   let prevEnd = start;
-  while ((m = TOKEN.exec(slice)) !== null && m.index < end) {
-    let type: TokenType = 'punct';
-    for (let g = 1; g <= GROUPS; g++) {
-      if (m[g] !== undefined) {
-        type = TYPES[g - 1]!;
-        break;
-      }
-    }
+  while ((m = TOKEN.exec(text)) !== null && m.index < end) {
+    let tokText = m[0];
+    const type = typeOf(tokText);
     const tokStart = m.index;
-    let tokEnd = tokStart + m[0].length;
+    let tokEnd = tokStart + tokText.length;
     const spaced = tokStart === start || tokStart > prevEnd;
-    if (type === 'word' && slice[tokEnd] === '.') {
-      const withDot = slice.slice(tokStart, tokEnd + 1);
-      const isAbbr = abbreviations.has(withDot) || /^\p{Lu}\.$/u.test(withDot);
-      if (isAbbr) {
-        tokEnd++;
-        // "TP.HCM": the abbreviation written against a capitalized word.
-        const rest = /^\p{Lu}[\p{L}\p{M}\d]*/u.exec(slice.slice(tokEnd, tokEnd + 40));
-        if (rest && /^\p{Lu}/u.test(withDot)) tokEnd += rest[0].length;
-        TOKEN.lastIndex = tokEnd;
+    if (type === 'word') {
+      if (text.charCodeAt(tokEnd) === 46 /* . */) {
+        const withDot = `${tokText}.`;
+        const isAbbr = abbreviations.has(withDot) || /^\p{Lu}\.$/u.test(withDot);
+        if (isAbbr) {
+          tokEnd++;
+          // "TP.HCM": the abbreviation written against a capitalized word.
+          const rest = /^\p{Lu}[\p{L}\p{M}\d]*/u.exec(text.slice(tokEnd, tokEnd + 40));
+          if (rest && /^\p{Lu}/u.test(withDot)) tokEnd += rest[0].length;
+          TOKEN.lastIndex = tokEnd;
+          tokText = text.slice(tokStart, tokEnd);
+        }
+      } else if (tokText.includes('-')) {
+        // "1.600m-2.000m": a short unit glued to the dash of a range is not a word like "Covid-19".
+        const glued = /^([a-zđ]{1,3}\d?)-\d/.exec(tokText);
+        if (glued) {
+          tokEnd = tokStart + glued[1]!.length;
+          TOKEN.lastIndex = tokEnd;
+          tokText = glued[1]!;
+        }
       }
     }
-    // "1.600m-2.000m": a short unit glued to the dash of a range is not a word like "Covid-19".
-    const glued = type === 'word' ? /^([a-zđ]{1,3}\d?)-\d/.exec(slice.slice(tokStart, tokEnd)) : null;
-    if (glued) {
-      tokEnd = tokStart + glued[1]!.length;
-      TOKEN.lastIndex = tokEnd;
+    let key: string;
+    if (type === 'word') {
+      // Most words are their own key already: reuse the string rather than slice a copy.
+      key = keys ? (sameChars(tokText, keys, tokStart) ? tokText : keys.slice(tokStart, tokEnd)) : termKey(tokText);
+    } else {
+      key = type === 'punct' || type === 'num' ? tokText : tokText.toLowerCase();
     }
-    const tokText = slice.slice(tokStart, tokEnd);
-    tokens.push({ text: tokText, start: tokStart, end: tokEnd, type, spaced, key: type === 'word' ? termKey(tokText) : tokText.toLowerCase() });
+    tokens.push({
+      text: tokText, start: tokStart, end: tokEnd, type, spaced, key, cap: type === 'word' && key !== tokText ? capitalization(tokText, key) : 0,
+      first: 0, last: 0, pos: '', spacedAfter: true,
+    });
     prevEnd = tokEnd;
   }
-  return tokens;
+  return mergeUrls(tokens, text, start, end);
+}
+
+function sameChars(text: string, keys: string, at: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== keys.charCodeAt(at + i)) return false;
+  return true;
+}
+
+/** 0: lower case, 1: first letter capital ("Trường"), 2: more capitals ("CSGT", "VN-Index"). */
+function capitalization(text: string, key: string): 0 | 1 | 2 {
+  let capitals = 0;
+  let first = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === key.charCodeAt(i)) continue;
+    // Differences are capitals or a moved tone mark ("hòa" / "hoà").
+    const ch = text.charAt(i);
+    if (ch !== ch.toLowerCase()) {
+      capitals++;
+      if (i === 0) first = true;
+    }
+  }
+  if (capitals === 0) return 0;
+  return capitals === 1 && first ? 1 : 2;
 }

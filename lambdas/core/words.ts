@@ -79,109 +79,125 @@ export function segmenterFor(language: Language, glossary: Glossary): Segmenter 
 }
 
 function isCapitalized(t: Token): boolean {
-  if (t.type !== 'word') return false;
-  const first = t.text.charAt(0);
-  return first !== first.toLowerCase();
+  return t.cap !== 0 && t.text.charCodeAt(0) !== t.key.charCodeAt(0);
 }
 
-function isTitleCase(t: Token): boolean {
-  if (t.type !== 'word') return false;
-  const first = t.text.charAt(0);
-  if (first === first.toLowerCase()) return false;
-  const rest = t.text.slice(1);
-  return rest === rest.toLowerCase();
-}
-
-function makeWord(tokens: readonly Token[], first: number, last: number, pos: string): Word {
+function makeWord(tokens: readonly Token[], first: number, last: number, pos: string, text?: string, keys?: string | null): Word {
   const a = tokens[first]!;
   const b = tokens[last - 1]!;
-  let key = a.key;
-  let text = a.text;
-  for (let i = first + 1; i < last; i++) {
-    const t = tokens[i]!;
-    key += t.spaced ? ` ${t.key}` : t.key;
-    text += t.spaced ? ` ${t.text}` : t.text;
+  let wordText: string;
+  let key: string;
+  // Tokens one space apart: the word is a slice of the text (and of the keys).
+  let length = 0;
+  for (let i = first; i < last; i++) length += tokens[i]!.end - tokens[i]!.start + (i > first && tokens[i]!.spaced ? 1 : 0);
+  if (text && length === b.end - a.start) {
+    wordText = text.slice(a.start, b.end);
+    key = keys ? keys.slice(a.start, b.end) : joinKeys(tokens, first, last);
+  } else {
+    key = joinKeys(tokens, first, last);
+    wordText = text ? text.slice(a.start, b.end) : tokens.slice(first, last).map((t, i) => (i > 0 && t.spaced ? ` ${t.text}` : t.text)).join('');
   }
   const after = tokens[last];
-  return {
-    text: last - first === 1 ? a.text : text,
-    key,
+  // The same shape as a Token (see Token.first), so that code reading words sees one object shape.
+  const word: Token = {
+    text: wordText,
     start: a.start,
     end: b.end,
+    type: a.type,
+    spaced: a.spaced,
+    key,
+    cap: a.cap,
     first,
     last,
-    type: a.type,
     pos,
     spacedAfter: !after || after.spaced,
   };
+  return word;
+}
+
+function joinKeys(tokens: readonly Token[], first: number, last: number): string {
+  let key = tokens[first]!.key;
+  for (let i = first + 1; i < last; i++) key += tokens[i]!.spaced ? ` ${tokens[i]!.key}` : tokens[i]!.key;
+  return key;
 }
 
 /**
  * Segments the tokens of one sentence into words. `text` is the normalized text the tokens index;
  * a multi-token word's `text` is the exact slice when the tokens are adjacent or single-spaced.
  */
-export function segmentWords(tokens: readonly Token[], segmenter: Segmenter, text?: string): Word[] {
+export function segmentWords(all: readonly Token[], segmenter: Segmenter, text?: string, from = 0, to = all.length, keys?: string | null): Word[] {
   const { root, language } = segmenter;
+  const tokens = from === 0 && to === all.length ? all : all.slice(from, to);
+  const n = tokens.length;
+  // The token after the sentence decides the last word's spacedAfter.
+  const following = all[to];
   const words: Word[] = [];
   let i = 0;
-  while (i < tokens.length) {
+  while (i < n) {
     const t = tokens[i]!;
     let best = 0;
     let bestPos = '';
-    // Right after a number, a unit stays a word of its own: "20 năm nay" is 20 + năm + nay, not
-    // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
-    const prev = tokens[i - 1];
-    const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
-    const unitRole = afterNumber ? language.units.get(t.key)?.role : undefined;
-    const unitHere = unitRole === 'time' || unitRole === 'currency';
-    const lowerFirst = t.type === 'word' && !isCapitalized(t);
-    if (t.type === 'word' || t.type === 'punct') {
+    if (t.type === 'word') {
       let node = root.get(t.key);
-      let j = i;
-      let joined = t.key;
-      while (node) {
-        // A dictionary word is lower case: "có điều" must not swallow the "Điều" of "Điều 134".
-        const caseClash = lowerFirst && isCapitalized(tokens[j]!) && !(node.pos ?? "").includes("G");
-        if (node.pos !== undefined && j > i && !caseClash && (!unitHere || language.units.has(joined))) {
-          best = j - i + 1;
-          bestPos = node.pos;
+      if (node) {
+        bestPos = node.pos ?? '';
+        if (node.next && i + 1 < n) {
+          // Right after a number, a unit stays a word of its own: "20 năm nay" is 20 + năm + nay, not
+          // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
+          const prev = tokens[i - 1];
+          const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
+          const unitRole = afterNumber ? language.units.get(t.key)?.role : undefined;
+          const unitHere = unitRole === 'time' || unitRole === 'currency';
+          const lowerFirst = t.type === 'word' && !isCapitalized(t);
+          let j = i;
+          let joined = unitHere ? t.key : '';
+          while (node.next && j + 1 < n) {
+            j++;
+            const next = tokens[j]!;
+            node = node.next.get(next.key);
+            if (!node) break;
+            if (unitHere) joined += ` ${next.key}`;
+            if (node.pos === undefined) continue;
+            // A dictionary word is lower case: "có điều" must not swallow the "Điều" of "Điều 134".
+            if (lowerFirst && isCapitalized(next) && !node.pos.includes('G')) continue;
+            if (unitHere && !language.units.has(joined)) continue;
+            best = j - i + 1;
+            bestPos = node.pos;
+          }
         }
-        if (!node.next || j + 1 >= tokens.length) break;
-        j++;
-        node = node.next.get(tokens[j]!.key);
-        joined += ` ${tokens[j]!.key}`;
       }
-      if (best === 0 && t.type === 'word') bestPos = root.get(t.key)?.pos ?? '';
     }
     if (best > 1) {
-      const w = makeWord(tokens, i, i + best, bestPos);
-      if (text) w.text = text.slice(w.start, w.end);
-      words.push(w);
+      words.push(makeWord(tokens, i, i + best, bestPos, text, keys));
       i += best;
       continue;
     }
     // A run of capitalized syllables that no entry covers is a name; number words and honorifics
     // ("Ông", "Bà") never start one.
-    if (isTitleCase(t) && !language.numberWords.has(t.key) && !language.roles.get(t.key)?.has('honorific')) {
+    if (t.cap === 1 && i + 1 < n && tokens[i + 1]!.cap === 1 && !language.numberWords.has(t.key) && !language.roles.get(t.key)?.has('honorific')) {
       let j = i + 1;
       while (
-        j < tokens.length &&
+        j < n &&
         tokens[j]!.spaced &&
-        isTitleCase(tokens[j]!) &&
+        tokens[j]!.cap === 1 &&
         !language.numberWords.has(tokens[j]!.key) &&
         !(root.get(tokens[j]!.key)?.next && multiAt(root, tokens, j) > 1)
       ) {
         j++;
       }
       if (j - i > 1) {
-        const w = makeWord(tokens, i, j, 'NP');
-        if (text) w.text = text.slice(w.start, w.end);
-        words.push(w);
+        words.push(makeWord(tokens, i, j, 'NP', text, keys));
         i = j;
         continue;
       }
     }
-    words.push(makeWord(tokens, i, i + 1, bestPos));
+    // A one-token word is its token (see Token.first).
+    const after = i + 1 < n ? tokens[i + 1] : following;
+    t.first = i;
+    t.last = i + 1;
+    t.pos = bestPos;
+    t.spacedAfter = !after || after.spaced;
+    words.push(t);
     i++;
   }
   return words;
