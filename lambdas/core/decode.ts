@@ -50,7 +50,9 @@ export function findInvalidUtf8(bytes: Uint8Array, from = 0): { offset: number; 
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined) return { offset: i, reason: 'a multi-byte character is cut off at the end' };
-      if ((c & 0xc0) !== 0x80) return { offset: i + k, reason: `byte 0x${c.toString(16).toUpperCase().padStart(2, '0')} breaks a multi-byte character` };
+      if ((c & 0xc0) !== 0x80) {
+        return { offset: i, reason: `a multi-byte character is broken by byte 0x${c.toString(16).toUpperCase().padStart(2, '0')} (the file may be Latin-1 or Windows-1258)` };
+      }
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min) return { offset: i, reason: 'an overlong encoding' };

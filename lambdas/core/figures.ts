@@ -267,7 +267,8 @@ function pushSimpleFigure(
 /** Reads the number (if any) that starts at words[i], with vague scales and signs. */
 function readCore(words: readonly Word[], i: number, ctx: ExtractContext): Core | null {
   const { lang } = ctx;
-  const w = words[i]!;
+  const w = words[i];
+  if (!w) return null;
   // Vague scales: "hàng trăm", "hàng chục nghìn", "vài trăm", "cả tỷ".
   const vague = MULTIPLE_OPENERS.get(w.key);
   if (vague) {

@@ -146,7 +146,8 @@ export function tokenize(text: string, start: number, end: number, abbreviations
           TOKEN.lastIndex = tokEnd;
           tokText = text.slice(tokStart, tokEnd);
         }
-      } else if (tokText.includes('-')) {
+      }
+      if (tokText.includes('-')) {
         // "1.600m-2.000m": a short unit glued to the dash of a range is not a word like "Covid-19".
         const glued = /^([a-zđ]{1,3}\d?)-\d/.exec(tokText);
         if (glued) {
