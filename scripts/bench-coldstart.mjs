@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DATA_LOADERS } from './build.mjs';
+import { packData } from './pack-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BYTES = 1024 * 1024;
@@ -43,6 +44,7 @@ export const HANDLER_ENTRY = join(root, 'lambdas/handlers/s3-summarize.ts');
 
 /** Bundles an entry point (default: the handler) to `outfile` as cdk/ does; returns the bundle's size. */
 export async function bundleLikeCdk(outfile, { entry = HANDLER_ENTRY, charset = 'utf8' } = {}) {
+  packData(); // the gzip packs of language data the bundle embeds, made fresh if a source changed
   await build({ ...bundling, charset, entryPoints: [entry], outfile, nodePaths: [join(root, 'node_modules')] });
   return statSync(outfile).size;
 }

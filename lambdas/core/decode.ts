@@ -162,9 +162,6 @@ export function normalizeText(text: string): string {
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2007]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\t\v\f]/g, ' ')
-    // Modifier letters used as quote marks by some feeds ("ʺ1 triệu ʺ").
-    .replace(/\u02ba/g, '"')
-    .replace(/\u02b9/g, "'");
+    .replace(/[\t\v\f]/g, ' ');
   return out.normalize('NFC');
 }

@@ -10,7 +10,7 @@ import type { Glossary } from './glossary';
 import { termKey } from './keys';
 import type { ContextRole, Language, UnitInfo } from './language';
 import { readNumber, scaleBy, type ReadNumber } from './numbers';
-import { renderNounPhrase, readNounPhrase, type NounPhrase } from './phrases';
+import { isVerbEnglish, renderNounPhrase, readNounPhrase, type NounPhrase } from './phrases';
 import type { Approx, Figure, FigureKind, NumberKind, NumberMention, Term } from './types';
 import type { Word } from './words';
 
@@ -85,6 +85,7 @@ const K = {
   la: termKey('là'),
   tu_: termKey('tù'),
   tuGiam: termKey('tù giam'),
+  tuTreo: termKey('tù treo'),
   anTreo: termKey('án treo'),
   tuChungThan: termKey('tù chung thân'),
   tuHinh: termKey('tử hình'),
@@ -761,7 +762,10 @@ function analyze(
     if (unit.role === 'times') kind = gap || !Number.isInteger(value) ? 'ratio' : 'count';
     if (unit.role === 'time') {
       const after = words[last];
-      if (after && (after.key === K.tu_ || after.key === K.tuGiam)) {
+      if (after && after.key === K.tuTreo) {
+        prison = 'suspended';
+        last++;
+      } else if (after && (after.key === K.tu_ || after.key === K.tuGiam)) {
         prison = 'in prison';
         last++;
         if (words[last]?.key === K.choHuong && words[last + 1]?.key === K.anTreo) {
@@ -1087,7 +1091,7 @@ function findAction(words: readonly Word[], first: number, ctx: ExtractContext, 
     if (lang.numberWords.has(w.key) || lang.qualifiersBefore.has(w.key)) return false;
     if (w.pos.startsWith('V')) return true;
     const entry = glossary.getByKey(w.key);
-    return !!entry && !/^N/.test(w.pos) && PAST_TENSE.test(entry.en);
+    return !!entry && !/^N/.test(w.pos) && isVerbEnglish(entry.en);
   };
   while (k >= 0) {
     const w = words[k]!;

@@ -41,6 +41,7 @@ const DETERMINERS = new Map([
 const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);
 const CLOSE_QUOTES = new Set(['”', '"', '’', '»']);
 const MAX_WORDS = 8;
+const TOI_SPACE = `${termKey('tội')} `;
 
 function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): boolean {
   return ctx.lang.roles.get(w.key)?.has(role) ?? false;
@@ -58,17 +59,25 @@ function isNounish(w: Word | undefined, ctx: ExtractContext, strict = false): bo
   // A word read first as a verb or adjective ("dừng", "nhóm") heads a phrase only as a glossary noun.
   if (strict && /^[VA]/.test(pos)) {
     const entry = ctx.glossary.getByKey(w.key);
-    return !!entry && !PAST_TENSE.test(entry.en);
+    return !!entry && !isVerbEnglish(entry.en);
   }
   if (pos.includes('N')) return true;
   // Words of the plain word list carry no part of speech ("X"): take them as nouns.
   return pos === '' || pos === 'X';
 }
 
+/**
+ * English that reads as a verb phrase: one past-tense word, a phrasal verb ("broke up", "dealt with"),
+ * or a list of them ("arrested and dealt with"). "smuggled goods" or "wanted person" are nouns.
+ */
+export function isVerbEnglish(en: string): boolean {
+  return en.split(/,? and |, /).every((part) => PAST_TENSE.test(part) && /^\S+(?: (?:up|down|out|off|with|over|into|away|back|on|in))?$/.test(part));
+}
+
 /** A word whose first reading is a verb or adjective: its English reads as a past tense, or the lexicon says so. */
 function readsAsVerb(w: Word, ctx: ExtractContext): boolean {
   const entry = ctx.glossary.getByKey(w.key);
-  if (entry) return PAST_TENSE.test(entry.en);
+  if (entry) return isVerbEnglish(entry.en);
   return /^[VA]/.test(ctx.lang.lexicon.get(w.key) ?? '');
 }
 
@@ -264,7 +273,9 @@ export function renderNounPhrase(
         .filter((g) => g !== '');
       if (groups.length) pre.unshift(joinList(groups));
     }
-    const headText = plural ? pluralize(headEn, lang) : headEn;
+    // "hai tội giết người": the name of a crime is counted in charges ("2 charges of murder").
+    const isCharge = words[head]!.key.startsWith(TOI_SPACE) && !/^(?:offen[cs]e|charge|crime)/.test(headEn);
+    const headText = isCharge ? `${plural ? 'charges' : 'charge'} of ${headEn}` : plural ? pluralize(headEn, lang) : headEn;
     itemsEn.push([...pre, headText, ...post].join(' '));
   }
   let text = joinList(itemsEn);

@@ -63,8 +63,10 @@ const TOKEN = new RegExp(
     // a currency code written against its amount: "USD1,23", "Rs20", "VN$1000"
     String.raw`(?:USD|EUR|VND|GBP|INR|AED|JPY|CNY|SGD|Rs|VN)(?=\$?\d)`,
     ...DIGIT_FORMS.map(([, re]) => `(?:${re})`),
-    // word
-    String.raw`[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[\-'’][\p{L}\p{M}\d]+)*`,
+    // "v.v." (etc.), with the dots that may follow it, and initials "T.T.M."
+    String.raw`[vV]\.[vV]\.+|(?:\p{Lu}\.){2,}(?!\p{L})`,
+    // word (modifier letters such as U+02BA "ʺ", used as quote marks, are not letters here)
+    String.raw`[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}][\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}\d]*(?:[\-'’][\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}\d]+)*`,
     // ellipsis
     String.raw`\.{2,}|…`,
     // any other visible character
@@ -80,11 +82,11 @@ function typeOf(match: string): TokenType {
     for (const [type, re] of DIGIT_TESTS) if (re.test(match)) return type;
     return 'num';
   }
-  return /^[\p{L}\p{M}]/u.test(match) ? 'word' : 'punct';
+  return /^[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}]/u.test(match) ? 'word' : 'punct';
 }
 
 /** Web and e-mail addresses: "https://…", "www.…", "a@b.vn", "vnexpress.net". */
-const URL = /(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|biz)(?:\/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?(?![\w.]*\w)/giu;
+const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|biz)(?:\/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?(?![\w.]*\w)/giu;
 const URL_HINT = /:\/\/|www\.|@|\.(?:vn|com|net|org|gov|edu|info|biz)\b/i;
 
 /** Merges the tokens of each web or e-mail address into one 'url' token (they hold no numbers). */
