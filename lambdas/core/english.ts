@@ -119,4 +119,4 @@ export function multiplesPhrase(scales: readonly number[], vague: 'many' | 'few'
 }
 
 /** English that reads as a verb in the past ("seized", "broke up"): glossary verbs follow this rule. */
-export const PAST_TENSE = /^(?:\w+ed|broke|seized|sold|bought|paid|won|lost|fought|caught|took|gave|made|held|brought|set|cut|put|rose|fell|spent|lent|met|found|led|left|kept|sent|built|struck|stole|ran|hit|shot|beat|bit|drove|flew|grew|knew|threw|wrote|spread|sank|swept|burnt|burned|dealt|sought|taught|withdrew|overtook|undertook|froze|forbade|hid|laid|paid|read|rode|shook|slid|spun|stood|swore|tore|upheld|withheld|won)\b/i;
+export const PAST_TENSE = /^(?:(?!\w*eed\b)\w+ed|broke|seized|sold|bought|paid|won|lost|fought|caught|took|gave|made|held|brought|set|cut|put|rose|fell|spent|lent|met|found|led|left|kept|sent|built|struck|stole|ran|hit|shot|beat|bit|drove|flew|grew|knew|threw|wrote|spread|sank|swept|burnt|burned|dealt|sought|taught|withdrew|overtook|undertook|froze|forbade|hid|laid|paid|read|rode|shook|slid|spun|stood|swore|tore|upheld|withheld|won)\b/i;

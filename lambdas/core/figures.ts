@@ -24,6 +24,8 @@ export interface SentenceFigures {
 
 /** State shared across the sentences of one article. */
 export interface ArticleState {
+  /** The article is about shares ("cổ phiếu"): a ticker after a number counts shares ("12.760 BBT"). */
+  stocks?: boolean;
   /** Unit named by a table header line such as "Giá cũ (đồng/lít)". */
   tableUnit: UnitSpec | null;
   /** Currency of the last money figure, for "15,5 triệu" with the currency left out. */
@@ -683,6 +685,9 @@ function analyze(
           if (!unit && unit2) {
             unit = { ...unit2, first: core.last, last: core.last };
             value = low;
+          } else if (unit && unit2 && !unit.per && unit2.per) {
+            // "từ 7.300 đồng lên 7.800 đồng/lít": the old price is per litre too.
+            unit = { ...unit, per: unit2.per };
           }
         } else if (sameUnit && (isRangeWord || isComma || adjacentWord)) {
           const ordered = second.value > low;

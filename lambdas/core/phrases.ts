@@ -42,6 +42,7 @@ const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);
 const CLOSE_QUOTES = new Set(['”', '"', '’', '»']);
 const MAX_WORDS = 8;
 const TOI_SPACE = `${termKey('tội')} `;
+const BI_SPACE = `${termKey('bị')} `;
 
 function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): boolean {
   return ctx.lang.roles.get(w.key)?.has(role) ?? false;
@@ -58,6 +59,8 @@ function isNounish(w: Word | undefined, ctx: ExtractContext, strict = false): bo
   const pos = ctx.lang.lexicon.get(w.key) ?? (w.pos === 'G' ? '' : w.pos);
   // A word read first as a verb or adjective ("dừng", "nhóm") heads a phrase only as a glossary noun.
   if (strict && /^[VA]/.test(pos)) {
+    // An adjective with no noun reading ("mới", "nhỏ") never heads; a verb heads only as a glossary noun.
+    if (pos.startsWith('A') && !pos.includes('N')) return false;
     const entry = ctx.glossary.getByKey(w.key);
     return !!entry && !isVerbEnglish(entry.en);
   }
@@ -103,8 +106,11 @@ function isModifier(w: Word | undefined, ctx: ExtractContext): boolean {
   if (ctx.lang.units.get(w.key)?.role === 'time') return false;
   const pos = ctx.lang.lexicon.get(w.key) ?? '';
   const entry = ctx.glossary.getByKey(w.key);
+  // A verb only modifies when its English follows nouns ("chết" = dead), never as a verb phrase
+  // ("3 người chạy" is not "3 ran people").
+  // A passive ("bị sập" = collapsed, "bị hư hỏng" = damaged) is a participle that may modify.
+  if (entry && isVerbEnglish(entry.en) && !isPostpositive(entry.en, ctx.lang) && !w.key.startsWith(BI_SPACE)) return false;
   if (/^[VR]/.test(pos) && !pos.includes('N') && !pos.includes('A')) {
-    // A verb only modifies when its English follows nouns ("chết" = dead).
     return !!entry && isPostpositive(entry.en, ctx.lang);
   }
   return pos !== '' || !!entry || w.pos === 'NP';
@@ -250,6 +256,14 @@ export function renderNounPhrase(
       }
     }
     let headEn = en(head);
+    const headWord = words[head]!;
+    // "Năm nước Pháp, Đức…", "3 tỉnh Quảng Nam, …": more than one of a named place counts the kind of place.
+    if (plural && headEn !== null && /^\p{Lu}/u.test(headEn) && headWord.key.includes(' ')) {
+      const kind = glossary.getByKey(headWord.key.slice(0, headWord.key.indexOf(' ')))?.en;
+      if (kind && /^[a-z]/.test(kind)) headEn = kind;
+    }
+    // "12.760 BBT" in a stock report: a ticker counts shares.
+    if (headEn === null && ctx.state.stocks && /^\p{Lu}[\p{Lu}\d]{1,4}$/u.test(headWord.text)) headEn = `${headWord.text} share`;
     if (headEn === null) {
       const vi = words[head]!.text;
       // An acronym or a name stays as written; an unknown Vietnamese noun is reported.

@@ -78,7 +78,7 @@ export function summarizeWith(input: Uint8Array | string, options: EngineOptions
   const numbers: NumberMention[] = [];
   const figures: Figure[] = [];
   const untranslated = new Map<string, UntranslatedTerm>();
-  const state: ArticleState = { tableUnit: null, lastCurrency: null };
+  const state: ArticleState = { tableUnit: null, lastCurrency: null, stocks: /cổ phiếu|chứng khoán/i.test(text) };
   lines.forEach((line, lineIndex) => {
     const tokens = tokenize(text, line.start, line.end, language.abbreviations, keys);
     const following = lines[lineIndex + 1];

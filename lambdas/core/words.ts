@@ -144,10 +144,13 @@ export function segmentWords(all: readonly Token[], segmenter: Segmenter, text?:
         if (node.next && i + 1 < n) {
           // Right after a number, a unit stays a word of its own: "20 năm nay" is 20 + năm + nay, not
           // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
+          // A glossary term still wins ("5.400 ngày công" = workdays); and "đồng" is the currency only
+          // after a scale word or a large amount ("20 triệu đồng tiền lãi"), not in "4 đồng nghiệp".
           const prev = tokens[i - 1];
           const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
           const unitRole = afterNumber ? language.units.get(t.key)?.role : undefined;
-          const unitHere = unitRole === 'time' || unitRole === 'currency';
+          const bigAmount = prev !== undefined && (language.numberWords.get(prev.key)?.role === 'scale' || (prev.type === 'num' && (/[.,]/.test(prev.text) || Number(prev.text) >= 100)));
+          const unitHere = unitRole === 'time' || (unitRole === 'currency' && bigAmount);
           const lowerFirst = t.type === 'word' && !isCapitalized(t);
           let j = i;
           let joined = unitHere ? t.key : '';
@@ -160,7 +163,7 @@ export function segmentWords(all: readonly Token[], segmenter: Segmenter, text?:
             if (node.pos === undefined) continue;
             // A dictionary word is lower case: "có điều" must not swallow the "Điều" of "Điều 134".
             if (lowerFirst && isCapitalized(next) && !node.pos.includes('G')) continue;
-            if (unitHere && !language.units.has(joined)) continue;
+            if (unitHere && !language.units.has(joined) && !(unitRole === 'time' && node.pos.includes('G'))) continue;
             best = j - i + 1;
             bestPos = node.pos;
           }
