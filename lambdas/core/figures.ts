@@ -186,6 +186,11 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
       i++;
       continue;
     }
+    // Most words cannot start a number: skip them before any reading.
+    if (w.type === 'word' ? !lang.numberWords.has(w.key) && !STARTERS.has(w.key) && !w.key.startsWith(GAP_SPACE) : w.type === 'punct' && !SIGN_OR_MARK.has(w.text)) {
+      i++;
+      continue;
+    }
     const special = readRatio(words, i, ctx, out);
     if (special > i) {
       consumed = special;
@@ -203,6 +208,11 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
   }
   return out;
 }
+
+/** Words other than number words that may start a number: vague scales, "gấp", "âm", currency codes. */
+const STARTERS = new Set([...['hàng', 'nhiều', 'cả', 'vài', 'mấy', 'dăm', 'gấp', 'âm'].map(termKey), 'usd', 'eur', 'vnd', 'gbp', 'inr', 'aed', 'jpy', 'cny', 'sgd', 'rs', 'rs.', 'vn']);
+/** Punctuation that may start a number: a minus sign, a decimal comma (",77"), a currency symbol. */
+const SIGN_OR_MARK = new Set(['-', ',', '$', '€', '£', '¥']);
 
 /** Comparison words before "gấp": "tăng gấp đôi", "cao gấp ba". */
 const COMPARATIVES = new Set(['tăng', 'cao', 'lớn', 'nhiều', 'hơn', 'là', 'bằng', 'đã', 'sẽ', 'lên', 'gần', 'tới', 'đến', 'xấp xỉ'].map(termKey));
