@@ -82,8 +82,13 @@ process.stdout.write(String(n));
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const cli = join(root, 'bin', 'solieu.mjs');
   run([cli, 'summarize', big, '--format', 'json']); // builds dist/ if needed, warms the disk cache
-  const base = [0, 1, 2].map(() => run([tokenizer, big]));
-  const ours = [0, 1, 2].map(() => run([cli, 'summarize', big, '--format', 'json']));
+  // Interleaved, so that a busy moment of the machine weighs on both alike; medians of 5.
+  const base: Array<ReturnType<typeof run>> = [];
+  const ours: Array<ReturnType<typeof run>> = [];
+  for (let r = 0; r < 5; r++) {
+    base.push(run([tokenizer, big]));
+    ours.push(run([cli, 'summarize', big, '--format', 'json']));
+  }
   const baseS = median(base.map((r) => r.seconds));
   const oursS = median(ours.map((r) => r.seconds));
   const rss = Math.max(...ours.map((r) => r.rssMb ?? 0));

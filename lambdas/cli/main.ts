@@ -8,7 +8,7 @@
  * Errors are one line without a stack trace (`--debug` adds it); the exit code is 1 when any input
  * failed and 2 for a usage error.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinGlossary } from '../data';
@@ -41,8 +41,26 @@ interface Io {
   stdoutIsTTY: boolean;
 }
 
+/** Writes all of a string to a file descriptor, synchronously (large JSON goes out in one piece). */
+function writeAll(fd: number, s: string): void {
+  const bytes = Buffer.from(s, 'utf8');
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(fd, bytes, off);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // The reader went away (`solieu … | head`): nothing more to write.
+      if (code === 'EPIPE') return;
+      // A non-blocking pipe may be full for a moment: wait and retry.
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 const defaultIo: Io = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => writeAll(1, s),
   stderr: (s) => process.stderr.write(s),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stderr.isTTY),

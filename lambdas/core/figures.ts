@@ -34,7 +34,7 @@ export interface ArticleState {
 
 export interface ExtractContext {
   lang: Language;
-  /** The next line of the article (tables put a code's unit on the line below it). */
+  /** The start (up to 80 characters) of the next line, given for short lines only: tables put a code's unit on the line below it. */
   nextLine?: string;
   glossary: Glossary;
   /** The normalized article text. */
@@ -136,7 +136,7 @@ function isTitleWord(w: Word | undefined): boolean {
 }
 
 function isAcronym(w: Word | undefined): boolean {
-  return !!w && w.type === 'word' && /^\p{Lu}[\p{Lu}\d]+$/u.test(w.text) && w.text.length >= 2;
+  return !!w && w.type === 'word' && w.cap === 2 && w.text.length >= 2 && /^\p{Lu}[\p{Lu}\d]+$/u.test(w.text);
 }
 
 /** The core of a number with how it was written. */
@@ -173,6 +173,8 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
     out.numbers.push(m);
   };
 
+  // Whether the sentence holds a number besides "một" (then a "một" may stand in a list of counts).
+  const hasOtherNumber = words.some((w) => w.type === 'num' || (w.key !== K.mot && lang.numberWords.get(w.key)?.role === 'digit'));
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -197,6 +199,17 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
       i = special;
       continue;
     }
+    // "một" before a noun, with no other number in the sentence, is the article: the commonest case.
+    if (w.key === K.mot && !hasOtherNumber && !mayCountOne(words, i, lang)) {
+      mention(i, i + 1, 1, 'article');
+      i++;
+      continue;
+    }
+    // "không" is "not" unless a number continues it ("không trăm") or it stands alone.
+    if (w.key === K.khong && words.length > 2 && lang.numberWords.get(words[i + 1]?.key ?? '')?.role !== 'hundred') {
+      i++;
+      continue;
+    }
     const core = readCore(words, i, ctx);
     if (!core) {
       i++;
@@ -213,6 +226,15 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
 const STARTERS = new Set([...['hàng', 'nhiều', 'cả', 'vài', 'mấy', 'dăm', 'gấp', 'âm'].map(termKey), 'usd', 'eur', 'vnd', 'gbp', 'inr', 'aed', 'jpy', 'cny', 'sgd', 'rs', 'rs.', 'vn']);
 /** Punctuation that may start a number: a minus sign, a decimal comma (",77"), a currency symbol. */
 const SIGN_OR_MARK = new Set(['-', ',', '$', '€', '£', '¥']);
+
+/** "một" that may count: before a time unit, "nửa", "rưỡi", a comma ("một, hai"), or alone. */
+function mayCountOne(words: readonly Word[], i: number, lang: Language): boolean {
+  const next = words[i + 1];
+  if (!next || words.length <= 2) return true;
+  if (next.text === ',' || lang.numberWords.has(next.key)) return true;
+  const role = lang.units.get(next.key)?.role;
+  return role === 'time' || (role !== undefined && role !== 'classifier' && role !== 'container');
+}
 
 /** Comparison words before "gấp": "tăng gấp đôi", "cao gấp ba". */
 const COMPARATIVES = new Set(['tăng', 'cao', 'lớn', 'nhiều', 'hơn', 'là', 'bằng', 'đã', 'sẽ', 'lên', 'gần', 'tới', 'đến', 'xấp xỉ'].map(termKey));

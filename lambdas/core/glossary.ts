@@ -4,7 +4,9 @@
  * user's: bad rows, empty cells, non-NFC text and duplicates are errors that name the line.
  */
 import { GlossaryError } from './errors';
-import { termKey } from './keys';
+import { lowerKey, termKey } from './keys';
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** One glossary row. */
 export interface GlossaryEntry {
@@ -81,9 +83,11 @@ export function parseGlossaryCsv(text: string, source: string): GlossaryEntry[] 
     if (vi === '' || en === '') throw new GlossaryError(source, line, `empty ${vi === '' ? 'vi' : 'en'} cell`);
     for (const cell of [vi, en]) {
       if (cell !== cell.trim()) throw new GlossaryError(source, line, `"${cell}" has leading or trailing spaces`);
-      if (cell !== cell.normalize('NFC')) throw new GlossaryError(source, line, `"${cell}" is not NFC: save the file with composed Unicode characters`);
+      if (!ASCII.test(cell) && cell !== cell.normalize('NFC')) throw new GlossaryError(source, line, `"${cell}" is not NFC: save the file with composed Unicode characters`);
     }
-    const key = termKey(vi);
+    // vi is NFC and trimmed now: its key needs only lower case, tone placement and single spaces.
+    const lowered = lowerKey(vi.toLowerCase());
+    const key = /\s\s|[\t\n]/.test(lowered) ? termKey(vi) : lowered;
     const previous = seen.get(key);
     if (previous !== undefined) {
       throw new GlossaryError(source, line, `duplicate term "${vi}" (same as line ${previous}, ignoring case and tone-mark placement)`);

@@ -31,8 +31,10 @@ export function summaryBullets(figures: readonly Figure[]): SummaryBullet[] {
 
 /** Escapes text for Markdown inline use. */
 function md(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\n/g, ' ');
+  return MD_SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\n/g, ' ') : s;
 }
+
+const MD_SPECIAL = /[\\`*_[\]<>|\n]/;
 
 /** The Markdown summary of a document (without the summary itself). */
 export function renderMarkdown(doc: Omit<SummaryDocument, 'summary'>, bullets: readonly SummaryBullet[]): string {

@@ -82,7 +82,8 @@ export function summarizeWith(input: Uint8Array | string, options: EngineOptions
   lines.forEach((line, lineIndex) => {
     const tokens = tokenize(text, line.start, line.end, language.abbreviations, keys);
     const following = lines[lineIndex + 1];
-    const nextLine = following ? text.slice(following.start, following.end) : undefined;
+    // Only table rows (a line that is just a number) look at the next line: slice it only for short lines.
+    const nextLine = following && line.end - line.start <= 24 ? text.slice(following.start, Math.min(following.end, following.start + 80)) : undefined;
     for (const [a, b] of splitSentences(tokens)) {
       const first = tokens[a]!;
       const last = tokens[b - 1]!;

@@ -7,32 +7,66 @@ import type { Glossary } from './glossary';
 import type { Language } from './language';
 import { tokenize, type Token } from './tokens';
 
-/** A word: one or more tokens. */
-export interface Word {
-  text: string;
-  /** Lookup key: token keys joined by a space where the text has one. */
-  key: string;
-  start: number;
-  end: number;
-  /** Token index range [first, last). */
-  first: number;
-  last: number;
-  /** Type of the first token; a multi-token word of letters is 'word'. */
-  type: Token['type'];
-  /** Parts of speech from the lexicon ("N", "V", "A" ...), "G" for a glossary term, "NP" for a name, "" if unknown. */
-  pos: string;
-  /** The token after the word is separated by whitespace or the word ends the line. */
-  spacedAfter: boolean;
-}
+/**
+ * A word: one or more tokens. It has the shape of a Token (a one-token word is its token): `text`, `key`,
+ * `start`, `end`, the type of its first token, the token index range [first, last) in its sentence,
+ * parts of speech (`pos`: lexicon letters "N", "V", "A" …, "G" for a glossary term, "NP" for a name,
+ * "" if unknown) and whether whitespace follows it (`spacedAfter`).
+ */
+export type Word = Token;
 
 interface TrieNode {
   pos?: string;
   next?: Map<string, TrieNode>;
 }
 
+/**
+ * The trie's first level, built lazily: the lexicon's words wait, grouped by first syllable, until a
+ * text first uses that syllable, so a short article does not pay for 37,000 insertions.
+ */
+export class TrieRoot {
+  private readonly nodes = new Map<string, TrieNode>();
+  /** Words waiting, by first key: a key string (syllables split at spaces) or a function giving the keys. */
+  private readonly waiting = new Map<string, Array<[string | (() => readonly string[] | null), string]>>();
+
+  /** Queues a lexicon word (its key, spaces between syllables) for insertion on first use. */
+  defer(key: string, pos: string): void {
+    const space = key.indexOf(' ');
+    this.wait(space < 0 ? key : key.slice(0, space), key, pos);
+  }
+
+  /** Queues a word whose keys are worked out only when its first key is first used. */
+  deferKeys(first: string, keys: () => readonly string[] | null, pos: string): void {
+    this.wait(first, keys, pos);
+  }
+
+  private wait(first: string, item: string | (() => readonly string[] | null), pos: string): void {
+    let list = this.waiting.get(first);
+    if (!list) this.waiting.set(first, (list = []));
+    list.push([item, pos]);
+  }
+
+  get(first: string): TrieNode | undefined {
+    // Nodes appear only when their first key is flushed, so a node found is complete.
+    return this.nodes.get(first) ?? this.flush(first);
+  }
+
+  private flush(first: string): TrieNode | undefined {
+    const list = this.waiting.get(first);
+    if (list) {
+      this.waiting.delete(first);
+      for (const [item, pos] of list) {
+        const keys = typeof item === 'string' ? item.split(' ') : item();
+        if (keys && keys.length > 0) insert(this.nodes, keys, pos);
+      }
+    }
+    return this.nodes.get(first);
+  }
+}
+
 /** The segmentation lexicon for one glossary. */
 export interface Segmenter {
-  readonly root: Map<string, TrieNode>;
+  readonly root: TrieRoot;
   readonly language: Language;
 }
 
@@ -61,17 +95,19 @@ function insert(root: Map<string, TrieNode>, keys: readonly string[], pos: strin
 export function segmenterFor(language: Language, glossary: Glossary): Segmenter {
   const cached = segmenters.get(glossary);
   if (cached && cached.language === language) return cached;
-  const root = new Map<string, TrieNode>();
-  for (const [key, pos] of language.lexicon) insert(root, key.split(' '), pos);
+  const root = new TrieRoot();
+  for (const [key, pos] of language.lexicon) root.defer(key, pos);
   for (const entry of glossary.entries()) {
-    const toks = tokenize(entry.vi, 0, entry.vi.length, language.abbreviations);
-    if (toks.length === 0) continue;
-    const keys = toks.map((t) => t.key);
-    // A glossary term that opens with a number word ("hai bên") must not hide the number,
-    // unless it is a name ("Hai Bà Trưng") or a listed non-number ("một số").
-    const isName = /^\p{Lu}/u.test(entry.vi);
-    if (!isName && language.opensWithNumber(keys.join(' '))) continue;
-    insert(root, keys, 'G');
+    // The first token decides where the term waits; the whole term is tokenized when it is needed.
+    const space = entry.vi.indexOf(' ');
+    const head = tokenize(entry.vi, 0, space < 0 ? entry.vi.length : space, language.abbreviations);
+    if (head.length === 0) continue;
+    root.deferKeys(head[0]!.key, () => {
+      const keys = tokenize(entry.vi, 0, entry.vi.length, language.abbreviations).map((t) => t.key);
+      // A glossary term that opens with a number word ("hai bên") must not hide the number,
+      // unless it is a name ("Hai Bà Trưng") or a listed non-number ("một số").
+      return /^\p{Lu}/u.test(entry.vi) || !language.opensWithNumber(keys.join(' ')) ? keys : null;
+    }, 'G');
   }
   const segmenter = { root, language };
   segmenters.set(glossary, segmenter);
@@ -207,7 +243,7 @@ export function segmentWords(all: readonly Token[], segmenter: Segmenter, text?:
 }
 
 /** Length in tokens of the longest multi-token entry at `i` (1 if none). */
-function multiAt(root: Map<string, TrieNode>, tokens: readonly Token[], i: number): number {
+function multiAt(root: TrieRoot, tokens: readonly Token[], i: number): number {
   let node = root.get(tokens[i]!.key);
   let j = i;
   let best = 1;
