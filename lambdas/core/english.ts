@@ -12,6 +12,16 @@ const SCALE_WORDS: ReadonlyArray<[number, string]> = [
 
 /** "1100" → "1,100", "2.3" → "2.3", with at most six decimals. */
 export function formatNumber(value: number): string {
+  // Whole numbers, the common case: group the digits without a regular expression.
+  if (Number.isSafeInteger(value)) {
+    const digits = String(Math.abs(value));
+    let out = '';
+    for (let i = 0; i < digits.length; i++) {
+      if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+      out += digits[i];
+    }
+    return value < 0 ? `-${out}` : out;
+  }
   const negative = value < 0;
   const abs = Math.abs(value);
   let [intPart, frac = ''] = String(Number(abs.toFixed(6))).split('.');

@@ -418,18 +418,17 @@ function countableAt(words: readonly Word[], k: number, ctx: ExtractContext): bo
 
 /** The longest unit at words[k]: currency, measure, time, %, times, container or classifier. */
 function unitLookup(words: readonly Word[], k: number, lang: Language): { info: UnitInfo; key: string; last: number } | null {
-  let key = '';
-  let best: { info: UnitInfo; key: string; last: number } | null = null;
-  for (let j = k; j < words.length && j < k + lang.maxUnitWords; j++) {
-    const w = words[j]!;
-    key = j === k ? w.key : `${key} ${w.key}`;
+  const w = words[k];
+  if (!w) return null;
+  const own = lang.units.get(w.key);
+  let best: { info: UnitInfo; key: string; last: number } | null = own ? { info: own, key: w.key, last: k + 1 } : null;
+  // Units of several words ("mét vuông", "đô la mỹ") start with a word that opens one.
+  if (!lang.unitOpeners.has(w.key)) return best;
+  let key = w.key;
+  for (let j = k + 1; j < words.length && j < k + lang.maxUnitWords; j++) {
+    key = `${key} ${words[j]!.key}`;
     const info = lang.units.get(key);
     if (info) best = { info, key, last: j + 1 };
-    if (w.key.includes(' ')) {
-      // A multi-syllable word may itself be a unit ("mét vuông"); its key already has spaces.
-      const own = lang.units.get(w.key);
-      if (own && j === k) best = { info: own, key: w.key, last: j + 1 };
-    }
   }
   return best;
 }
@@ -773,9 +772,10 @@ function analyze(
     return core.last;
   }
   // Units inherited: "15,5 triệu" (currency of the sentence), a table cell, "ở mức 240,24".
+  let countedNp: NounPhrase | null | undefined;
   if (!unit && !changeTo) {
-    const np = readNounPhrase(words, last, ctx, !core.digits);
-    if (!np) {
+    countedNp = readNounPhrase(words, last, ctx, !core.digits);
+    if (!countedNp) {
       const inherited = inheritUnit(core, words, ctx, prev, lineIsNumber, out);
       if (inherited) unit = { ...inherited, first: last, last };
     }
@@ -828,7 +828,7 @@ function analyze(
       np = readNounPhrase(words, last + 1, ctx);
     }
   } else {
-    np = readNounPhrase(words, last, ctx, !core.digits);
+    np = countedNp !== undefined ? countedNp : readNounPhrase(words, last, ctx, !core.digits);
     kind = 'count';
     if (!np) {
       // A bare number: not a figure.

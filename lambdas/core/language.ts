@@ -61,6 +61,8 @@ export interface Language {
   qualifiersBefore: ReadonlyMap<string, Qualifier>;
   qualifiersAfter: ReadonlyMap<string, Qualifier>;
   units: ReadonlyMap<string, UnitInfo>;
+  /** First words of the units of several words ("mét" of "mét vuông"). */
+  unitOpeners: ReadonlySet<string>;
   /** Largest number of words of a unit or qualifier. */
   maxUnitWords: number;
   maxQualifierWords: number;
@@ -182,7 +184,13 @@ export function buildLanguage(src: LanguageSources): Language {
     if (!set) roles.set(key, (set = new Set()));
     set.add(role as ContextRole);
   }
+  const unitOpeners = new Set<string>();
+  for (const key of units.keys()) {
+    const space = key.indexOf(' ');
+    if (space > 0) unitOpeners.add(key.slice(0, space));
+  }
   return {
+    unitOpeners,
     opensWithNumber,
     roles,
     lexicon,

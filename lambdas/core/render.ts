@@ -34,6 +34,9 @@ function md(s: string): string {
   return MD_SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\n/g, ' ') : s;
 }
 
+/** Characters of a sentence quoted above its figures. */
+const QUOTE_CHARS = 160;
+
 const MD_SPECIAL = /[\\`*_[\]<>|\n]/;
 
 /** The Markdown summary of a document (without the summary itself). */
@@ -50,7 +53,9 @@ export function renderMarkdown(doc: Omit<SummaryDocument, 'summary'>, bullets: r
   if (bullets.length === 0) lines.push('_No key figures found._', '');
   for (const b of bullets) {
     const s = doc.sentences[b.sentence]!;
-    lines.push(`## Sentence ${b.sentence + 1}`, '', `> ${md(s.text)}`, '');
+    // The sentence for context (its start, when long); each figure below quotes its own span in full.
+    const context = s.text.length > QUOTE_CHARS ? `${s.text.slice(0, QUOTE_CHARS).replace(/\s+\S*$/, '')} …` : s.text;
+    lines.push(`## Sentence ${b.sentence + 1}`, '', `> ${md(context)}`, '');
     for (const i of b.figures) {
       const f = doc.figures[i]!;
       lines.push(`- ${md(capitalize(figurePhrase(f)))} — _${md(f.vi)}_ [${f.start}–${f.end}]`);

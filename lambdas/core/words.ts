@@ -20,6 +20,9 @@ interface TrieNode {
   next?: Map<string, TrieNode>;
 }
 
+/** Marks a first syllable that starts no word. */
+const NO_WORD: TrieNode = {};
+
 /**
  * The trie's first level, built lazily: the lexicon's words wait, grouped by first syllable, until a
  * text first uses that syllable, so a short article does not pay for 37,000 insertions.
@@ -48,7 +51,9 @@ export class TrieRoot {
 
   get(first: string): TrieNode | undefined {
     // Nodes appear only when their first key is flushed, so a node found is complete.
-    return this.nodes.get(first) ?? this.flush(first);
+    const node = this.nodes.get(first);
+    if (node === undefined) return this.flush(first);
+    return node === NO_WORD ? undefined : node;
   }
 
   private flush(first: string): TrieNode | undefined {
@@ -60,7 +65,10 @@ export class TrieRoot {
         if (keys && keys.length > 0) insert(this.nodes, keys, pos);
       }
     }
-    return this.nodes.get(first);
+    const node = this.nodes.get(first);
+    // Remember a syllable that starts nothing, so that its next lookup costs one map access.
+    if (node === undefined) this.nodes.set(first, NO_WORD);
+    return node;
   }
 }
 
@@ -78,7 +86,7 @@ function insert(root: Map<string, TrieNode>, keys: readonly string[], pos: strin
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     node = level.get(k);
-    if (!node) {
+    if (!node || node === NO_WORD) {
       node = {};
       level.set(k, node);
     }
