@@ -238,12 +238,14 @@ describe('syllable tokens (underthesea, vntk, pyvi): tokensOf', () => {
     });
   });
 
-  describe('KNOWN BUGS, pinned to today\'s output (fix, then move the case to the exact table)', () => {
-    it.each(Object.entries(KNOWN_TOKEN_BUGS).map(([key, d]) => [key, d.reason, d] as const))('%s: %s', (key, _r, d) => {
-      const row = tokenRows.find((r) => r.key === key)!;
-      expect(tokensText(row.c.text)).toEqual(substitute(row.c.tokens, d.subs));
+  if (Object.keys(KNOWN_TOKEN_BUGS).length > 0) {
+    describe('KNOWN BUGS, pinned to today\'s output (fix, then move the case to the exact table)', () => {
+      it.each(Object.entries(KNOWN_TOKEN_BUGS).map(([key, d]) => [key, d.reason, d] as const))('%s: %s', (key, _r, d) => {
+        const row = tokenRows.find((r) => r.key === key)!;
+        expect(tokensText(row.c.text)).toEqual(substitute(row.c.tokens, d.subs));
+      });
     });
-  });
+  }
 
   it('accounts for every case, and reports the exact pass counts', () => {
     const keys = new Set(tokenRows.map((r) => r.key));
