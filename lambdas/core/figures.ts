@@ -5,7 +5,7 @@
  * measure, time, %, times), what does it count, and which verb does it belong to? Each answer comes
  * from the language tables in lambdas/data; this file holds only the order of the questions.
  */
-import { formatScaled, formatNumber, joinList, multiplesPhrase, PAST_TENSE, pluralize, QUALIFIER_EN } from './english';
+import { formatScaled, formatNumber, joinList, multiplesPhrase, QUALIFIER_EN } from './english';
 import type { Glossary } from './glossary';
 import { termKey } from './keys';
 import type { ContextRole, Language, UnitInfo } from './language';
@@ -636,7 +636,7 @@ function analyze(
     }
   }
   // House numbers: "16 Trần Phú", "36B ấp Ánh Sáng", "11 ngõ Thái Học".
-  if (core.digits && core.last === core.first + 1 && next && isAddress(words, core, ctx)) {
+  if (core.digits && core.last === core.first + 1 && next && isAddress(words, core)) {
     mention(core.first, core.last, core.value, 'identifier');
     return core.last;
   }
@@ -922,15 +922,13 @@ function sentenceHasAnimal(words: readonly Word[], ctx: ExtractContext): boolean
 const ADDRESS_NOUNS = new Set(['ngõ', 'hẻm', 'ngách', 'kiệt', 'phố', 'đường', 'đại lộ', 'lô', 'ấp', 'thôn', 'xóm', 'tổ'].map(termKey));
 
 /** A number that is an address: a street name, a letter suffix or an alley follows it. */
-function isAddress(words: readonly Word[], core: Core, ctx: ExtractContext): boolean {
+function isAddress(words: readonly Word[], core: Core): boolean {
   const next = words[core.last]!;
   const digits = words[core.first]!;
   if (!digits.spacedAfter && next.type === 'word' && /^\p{Lu}$/u.test(next.text)) return true;
   if (next.pos === 'NP' && !isAcronym(next)) return true;
   const after = words[core.last + 1];
-  if (ADDRESS_NOUNS.has(next.key) && after && (isTitleWord(after) || after.type === 'num')) return true;
-  void ctx;
-  return false;
+  return ADDRESS_NOUNS.has(next.key) && !!after && (isTitleWord(after) || after.type === 'num');
 }
 
 /** A unit that may be written against its digits: measures, currencies, "%" ("2kg", "50.000đ"). */
@@ -1058,11 +1056,8 @@ function inheritUnit(core: Core, words: readonly Word[], ctx: ExtractContext, pr
   const lastWord = words[core.last - 1]!;
   const scaleWord = lang.numberWords.get(lastWord.key);
   if (scaleWord?.role === 'scale' && !core.multiples) {
-    if (scaleWord.value >= 1e6) {
-      const previous = out.figures.filter((f) => f.kind === 'money').pop();
-      if (previous && state.lastCurrency) return state.lastCurrency;
-      if (state.lastCurrency) return state.lastCurrency;
-    }
+    // "15,5 triệu" with the currency left out: the article's last currency, else VND.
+    if (scaleWord.value >= 1e6 && state.lastCurrency) return state.lastCurrency;
     return moneyUnit(ctx);
   }
   if (prev && (prev.key === K.muc || prev.key === K.oMuc || prev.key === K.dat || hasRole(lang, prev, 'change-to'))) {
@@ -1154,7 +1149,6 @@ function findAction(words: readonly Word[], first: number, ctx: ExtractContext, 
     return entry ? entry.en : null;
   });
   const en = ens.every((e) => e !== null) ? joinList(ens as string[]) : null;
-  end = end;
   return { vi: ctx.text.slice(a.start, b.end), en, start: a.start, end: b.end };
 }
 
@@ -1230,4 +1224,3 @@ function renderFigure(r: RenderInput): string {
   return qual ? `${qual} ${body}` : body;
 }
 
-export { formatNumber, pluralize };

@@ -14,10 +14,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchEvent, nextSequencer, s3Event } from '../helpers/events';
 import { getBytes, getText, headObject, listKeys, newClient, putObject, startTestS3, type TestS3 } from '../helpers/s3-server';
+import { PNG, SAMPLE } from '../helpers/fixtures';
 
-const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
-const SAMPLE = fixture('cantho-2023-02.txt');
-const PNG = fixture('red-pixel.png');
 const KEY = 'incoming/Tin mới (bản 2) + số liệu Cần Thơ.txt';
 const matchesTrigger = (key: string): boolean => key.startsWith('incoming/') && key.endsWith('.txt');
 

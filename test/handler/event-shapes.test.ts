@@ -1,16 +1,13 @@
 /**
  * The same handler behind SQS (queued mode) and S3 Batch Operations (backfill), against the real server.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchEvent, nextSequencer, s3Event, sqsEvent } from '../helpers/events';
 import { injectFaults } from '../helpers/faults';
 import { testHandler, type TestHandler } from '../helpers/handler';
 import { headObject, listKeys, putObject, startTestS3, type TestS3 } from '../helpers/s3-server';
+import { PNG, SAMPLE } from '../helpers/fixtures';
 
-const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
-const SAMPLE = fixture('cantho-2023-02.txt');
-const PNG = fixture('red-pixel.png');
 const KEY = 'incoming/Tin (mới) + Cần Thơ.txt';
 
 let s3: TestS3;

@@ -2,16 +2,13 @@
  * Faults a server cannot produce on cue (throttling, 500s), injected into the real SDK client: the handler
  * must rethrow them, so that Lambda retries and the failure destination apply, and leave no partial output.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nextSequencer, s3Event } from '../helpers/events';
 import { injectFaults, type FaultRule } from '../helpers/faults';
 import { testHandler, type TestHandler } from '../helpers/handler';
 import { getBytes, listKeys, putObject, startTestS3, type TestS3 } from '../helpers/s3-server';
+import { PNG, SAMPLE } from '../helpers/fixtures';
 
-const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
-const SAMPLE = fixture('cantho-2023-02.txt');
-const PNG = fixture('red-pixel.png');
 const KEY = 'incoming/Tin (mới) + Cần Thơ.txt';
 
 let s3: TestS3;

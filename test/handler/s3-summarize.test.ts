@@ -3,17 +3,14 @@
  * with which metadata; what it does with duplicate, late, bad and foreign events.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { summarize } from '../../lambdas/core/index';
 import { resultJson } from '../../lambdas/handlers/summarize-object';
 import { lambdaContext, nextSequencer, s3Event, type S3RecordInput } from '../helpers/events';
 import { testHandler, type TestHandler } from '../helpers/handler';
 import { getBytes, getText, headObject, listKeys, putObject, startTestS3, type TestS3 } from '../helpers/s3-server';
+import { fixture, PNG, SAMPLE } from '../helpers/fixtures';
 
-const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
-const SAMPLE = fixture('cantho-2023-02.txt');
-const PNG = fixture('red-pixel.png');
 const GOLD = JSON.parse(fixture('gold.json').toString('utf8')) as { articles: Array<{ file: string; figures: unknown[] }> };
 
 /** The deployed trigger: prefix incoming/, suffix .txt. */
