@@ -766,8 +766,9 @@ function analyze(
     mention(core.first, last, value, 'age', valueMax);
     return last + 1;
   }
-  // "Nghị định 60 và 61 ngày 05/7/1994": a time unit followed by a date is a date's label.
-  if (unit?.role === 'time' && words[unit.last] && (words[unit.last]!.type === 'date' || words[unit.last]!.type === 'num') && valueMax === undefined && unit.key !== K.nam) {
+  // "Nghị định 60 và 61 ngày 05/7/1994": a time unit followed by a date is a date's label
+  // ("hai tháng 8 và 9" is two months: a number word counts them).
+  if (unit?.role === 'time' && core.digits && words[unit.last] && (words[unit.last]!.type === 'date' || words[unit.last]!.type === 'num') && valueMax === undefined && unit.key !== K.nam) {
     mention(core.first, core.last, value, 'other');
     return core.last;
   }
@@ -830,13 +831,15 @@ function analyze(
   } else {
     np = countedNp !== undefined ? countedNp : readNounPhrase(words, last, ctx, !core.digits);
     kind = 'count';
+    // "5 trên tổng số 8 cửa", "3 trong số 5 bị cáo": a part of a counted whole counts the same thing.
+    if (!np) np = partOfWhole(words, core.last, ctx);
     if (!np) {
       // A bare number: not a figure.
       mention(core.first, core.last, value, 'other', valueMax);
       return core.last;
     }
   }
-  if (np) last = np.last;
+  if (np && !np.borrowed) last = np.last;
   const after = qualifierAfter(words, last, ctx);
   if (after) {
     approx = after.approx;
@@ -944,6 +947,25 @@ function isLoneUnitLine(line: string, ctx: ExtractContext): boolean {
   const key = termKey(line.trim());
   if (!key || key.split(' ').length > 2) return false;
   return ctx.lang.units.has(key) || ctx.lang.units.has(key.split(' ')[0]!);
+}
+
+const PART_OF = new Set(['trên', 'trong', 'trong số'].map(termKey));
+const WHOLE = new Set(['tổng số', 'số', 'tổng', 'trong số', 'trên tổng số'].map(termKey));
+
+/**
+ * The noun phrase of "X trên (tổng số) Y <noun>" or "X trong (số) Y <noun>", read from after Y, with the
+ * span it covers given back so that the part ("5") reads "5 <nouns>". Null when the words do not fit.
+ */
+function partOfWhole(words: readonly Word[], k: number, ctx: ExtractContext): NounPhrase | null {
+  if (!words[k] || !PART_OF.has(words[k]!.key)) return null;
+  let j = k + 1;
+  if (words[j] && WHOLE.has(words[j]!.key)) j++;
+  if (words[j]?.type !== 'num' && !ctx.lang.numberWords.has(words[j]?.key ?? '')) return null;
+  const whole = readNumber(words, j, ctx.lang);
+  if (!whole) return null;
+  const np = readNounPhrase(words, whole.last, ctx);
+  // Only the part is this figure: its span ends at the part; the noun phrase lends its English.
+  return np ? { ...np, borrowed: true } : null;
 }
 
 /** True for the hundredth units (xu, xen, cent). */

@@ -173,7 +173,10 @@ export function buildLanguage(src: LanguageSources): Language {
     lexicon.set(key, tab < 0 ? 'X' : line.slice(tab + 1));
   }
   for (const key of notNumbers) if (!lexicon.has(key)) lexicon.set(key, 'X');
-  for (const word of dataLines(src.lexiconAdd)) if (!lexicon.has(termKey(word))) lexicon.set(termKey(word), 'N');
+  for (const line of dataLines(src.lexiconAdd)) {
+    const [word, pos] = line.split('\t');
+    if (word && !lexicon.has(termKey(word))) lexicon.set(termKey(word), pos?.trim() || 'X');
+  }
   const plurals = new Map<string, string>();
   for (const [singular, plural] of tableRows(src.plurals)) if (singular && plural) plurals.set(singular, plural);
   const roles = new Map<string, Set<ContextRole>>();

@@ -23,6 +23,8 @@ export interface NounPhrase {
   determiner: string | null;
   /** "các loại đối tượng" → "… of all kinds". */
   ofAllKinds: boolean;
+  /** Lent by a later number ("5 trên tổng số 8 cửa"): names the thing without joining the figure's span. */
+  borrowed?: boolean;
 }
 
 const CAC = termKey('các');

@@ -81,6 +81,7 @@ describe('one figure per sentence', () => {
     ['Nạn nhân hôn mê 48 giờ.', { value: 48, approx: 'exact', kind: 'duration' }],
     ['Giá ổn định trong khoảng 1 tuần trở lại đây.', { value: 1, approx: 'about', kind: 'duration' }],
     ['Hàng được giữ nửa tháng.', { value: 0.5, approx: 'exact', kind: 'duration' }],
+    ['Ông làm việc trong hai tháng 8 và 9/2005.', { value: 2, approx: 'exact', kind: 'duration', en: '2 months' }],
     // ratios and times
     ['Giá tăng hơn 1,5 lần.', { value: 1.5, approx: 'more_than', kind: 'ratio', en: 'more than 1.5 times' }],
     ['Doanh thu tăng gấp đôi so với năm trước.', { value: 2, approx: 'exact', kind: 'ratio' }],
@@ -137,6 +138,14 @@ describe('several figures in one sentence', () => {
     ['Điều tra, phá 40 vụ án rất nghiêm trọng, bắt và xử lý 60 đối tượng.', [
       { value: 40, approx: 'exact', kind: 'count' },
       { value: 60, approx: 'exact', kind: 'count' },
+    ]],
+    ['Chỉ có 5 trên tổng số 8 cửa bán vé hoạt động.', [
+      { value: 5, approx: 'exact', kind: 'count', en: '5 ticket windows' },
+      { value: 8, approx: 'exact', kind: 'count', en: '8 ticket windows' },
+    ]],
+    ['Có 3 trong số 5 bị cáo kháng cáo.', [
+      { value: 3, approx: 'exact', kind: 'count', en: '3 defendants' },
+      { value: 5, approx: 'exact', kind: 'count', en: '5 defendants' },
     ]],
     ['Một công dân Nga thiệt mạng, 2 người bị bắt cóc.', [
       { value: 1, approx: 'exact', kind: 'count' },
