@@ -95,6 +95,7 @@ const K = {
   richter: termKey('richter'),
   do: termKey('độ'),
   kem: termKey('kém'),
+  hon: termKey('hơn'),
   giua: termKey('giữa'),
   va: termKey('và'),
   hoac: termKey('hoặc'),
@@ -226,6 +227,14 @@ export function extractFigures(words: readonly Word[], ctx: ExtractContext): Sen
 const STARTERS = new Set([...['hàng', 'nhiều', 'cả', 'vài', 'mấy', 'dăm', 'gấp', 'âm'].map(termKey), 'usd', 'eur', 'vnd', 'gbp', 'inr', 'aed', 'jpy', 'cny', 'sgd', 'rs', 'rs.', 'vn']);
 /** Punctuation that may start a number: a minus sign, a decimal comma (",77"), a currency symbol. */
 const SIGN_OR_MARK = new Set(['-', ',', '$', '€', '£', '¥']);
+
+/** Adjectives of a comparison: "cao hơn 30.000 đồng so với" is the difference. */
+const COMPARATIVES_OF_DIFFERENCE = new Set(['cao', 'thấp', 'đắt', 'rẻ', 'lớn', 'nhỏ', 'nhiều', 'ít', 'nhanh', 'chậm', 'dài', 'ngắn', 'nặng', 'nhẹ', 'sớm', 'muộn', 'trễ'].map(termKey));
+
+function soVoiFollows(words: readonly Word[], from: number): boolean {
+  for (let k = from; k < words.length && k < from + 8; k++) if (words[k]!.key === SO_VOI || (words[k]!.key === termKey('so') && words[k + 1]?.key === termKey('với'))) return true;
+  return false;
+}
 
 /** "một" that may count: before a time unit, "nửa", "rưỡi", a comma ("một, hai"), or alone. */
 function mayCountOne(words: readonly Word[], i: number, lang: Language): boolean {
@@ -523,7 +532,11 @@ function qualifierAfter(words: readonly Word[], k: number, ctx: ExtractContext):
   for (let j = k; j < words.length && j < k + lang.maxQualifierWords; j++) {
     key = j === k ? words[j]!.key : `${key} ${words[j]!.key}`;
     const q = lang.qualifiersAfter.get(key);
-    if (q && !(key === termKey('hơn') && words[j + 1] && countableAt(words, j + 1, ctx))) best = { approx: q.approx, last: j + 1 };
+    // "hơn" after a number qualifies it only at the end of the phrase: before another number or a noun it
+    // is the next figure's ("… làm chết hơn 1.000 người").
+    const next = words[j + 1];
+    const opensNext = next !== undefined && (next.type === 'num' || ctx.lang.numberWords.has(next.key) || countableAt(words, j + 1, ctx));
+    if (q && !(key === K.hon && opensNext)) best = { approx: q.approx, last: j + 1 };
   }
   return best;
 }
@@ -666,7 +679,8 @@ function analyze(
   }
   const q = qualifierBefore(words, from || between ? numberFirst - 1 : numberFirst, ctx);
   if (q && q.first >= consumed && !core.multiples) {
-    approx = q.approx;
+    // "cao hơn 3 USD/ounce so với …" states a difference: its amount, exact.
+    approx = words[q.first]!.key === K.hon && COMPARATIVES_OF_DIFFERENCE.has(words[q.first - 1]?.key ?? '') && soVoiFollows(words, core.last) ? 'exact' : q.approx;
     qualifier = term(words, q.first, from || between ? numberFirst - 1 : numberFirst, ctx);
     spanFirst = q.first;
   }
@@ -840,7 +854,7 @@ function analyze(
     }
   }
   if (np && !np.borrowed) last = np.last;
-  const after = qualifierAfter(words, last, ctx);
+  const after = valueMax === undefined ? qualifierAfter(words, last, ctx) : null;
   if (after) {
     approx = after.approx;
     qualifier = term(words, last, after.last, ctx);

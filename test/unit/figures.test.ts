@@ -72,6 +72,8 @@ describe('one figure per sentence', () => {
     ['Tỷ lệ đạt 98,5%.', { value: 98.5, approx: 'exact', kind: 'percent' }],
     ['Lãi suất 5%/tháng.', { value: 5, approx: 'exact', kind: 'percent', en: '5% per month' }],
     ['Giảm gần 10% so với cùng kỳ.', { value: 10, approx: 'nearly', kind: 'percent', en: 'nearly 10%' }],
+    ['Lạm phát ở quanh mức 1%.', { value: 1, approx: 'about', kind: 'percent', en: 'about 1%' }],
+    ['Giá vàng cao hơn 3 USD/ounce so với hôm qua.', { value: 3, approx: 'exact', kind: 'money', en: '3 USD per ounce' }],
     // durations
     ['Bị cáo lãnh 9 năm tù.', { value: 9, approx: 'exact', kind: 'duration', en: '9 years in prison' }],
     ['Bị cáo lãnh 7 năm rưỡi tù.', { value: 7.5, approx: 'exact', kind: 'duration' }],
@@ -146,6 +148,10 @@ describe('several figures in one sentence', () => {
     ['Có 3 trong số 5 bị cáo kháng cáo.', [
       { value: 3, approx: 'exact', kind: 'count', en: '3 defendants' },
       { value: 5, approx: 'exact', kind: 'count', en: '5 defendants' },
+    ]],
+    ['Có gần 1.600 vụ tai nạn giao thông làm chết hơn 1.000 người.', [
+      { value: 1600, approx: 'nearly', kind: 'count' },
+      { value: 1000, approx: 'more_than', kind: 'count' },
     ]],
     ['Một công dân Nga thiệt mạng, 2 người bị bắt cóc.', [
       { value: 1, approx: 'exact', kind: 'count' },
