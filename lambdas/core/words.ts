@@ -190,11 +190,17 @@ export function segmentWords(all: readonly Token[], segmenter: Segmenter, text?:
           // 20 + "năm nay" (this year); "2 triệu đồng tiền lãi" keeps "đồng" apart from "đồng tiền".
           // A glossary term still wins ("5.400 ngày công" = workdays); and "đồng" is the currency only
           // after a scale word or a large amount ("20 triệu đồng tiền lãi"), not in "4 đồng nghiệp".
-          const prev = tokens[i - 1];
-          const afterNumber = prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key));
-          const unitRole = afterNumber ? language.units.get(t.key)?.role : undefined;
-          const bigAmount = prev !== undefined && (language.numberWords.get(prev.key)?.role === 'scale' || (prev.type === 'num' && (/[.,]/.test(prev.text) || Number(prev.text) >= 100)));
-          const unitHere = unitRole === 'time' || (unitRole === 'currency' && bigAmount);
+          const role = language.units.get(t.key)?.role;
+          let unitRole: typeof role;
+          let unitHere = false;
+          if (role === 'time' || role === 'currency') {
+            const prev = tokens[i - 1];
+            if (prev !== undefined && (prev.type === 'num' || language.numberWords.has(prev.key))) {
+              unitRole = role;
+              const bigAmount = language.numberWords.get(prev.key)?.role === 'scale' || (prev.type === 'num' && (/[.,]/.test(prev.text) || Number(prev.text) >= 100));
+              unitHere = role === 'time' || bigAmount;
+            }
+          }
           const lowerFirst = t.type === 'word' && !isCapitalized(t);
           let j = i;
           let joined = unitHere ? t.key : '';
