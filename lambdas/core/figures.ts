@@ -136,8 +136,9 @@ function isTitleWord(w: Word | undefined): boolean {
   return c !== c.toLowerCase();
 }
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 function isAcronym(w: Word | undefined): boolean {
-  return !!w && w.type === 'word' && w.cap === 2 && w.text.length >= 2 && /^\p{Lu}[\p{Lu}\d]+$/u.test(w.text);
+  return !!w && w.type === 'word' && w.cap === 2 && w.text.length >= 2 && ACRONYM.test(w.text);
 }
 
 /** The core of a number with how it was written. */

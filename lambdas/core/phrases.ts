@@ -50,14 +50,18 @@ function roleOf(ctx: ExtractContext, w: Word, role: 'stop' | 'determiner'): bool
   return ctx.lang.roles.get(w.key)?.has(role) ?? false;
 }
 
+/** Codes such as "CSGT12", and acronyms such as "UBND", "VN-Index". */
+const LETTERS_THEN_DIGITS = /^\p{Lu}{2,}\d+$/u;
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\d-]+$/u;
+
 /** A word that can head a noun phrase; `strict` also turns away words read first as verbs. */
 function isNounish(w: Word | undefined, ctx: ExtractContext, strict = false): boolean {
   if (!w || w.type !== 'word') return false;
   // Codes ("K59", "h1") are names of things, not things to count.
-  if (/\d/.test(w.text) && !ctx.glossary.getByKey(w.key) && !/^\p{Lu}{2,}\d+$/u.test(w.text)) return false;
+  if (/\d/.test(w.text) && !ctx.glossary.getByKey(w.key) && !LETTERS_THEN_DIGITS.test(w.text)) return false;
   if (ctx.lang.numberWords.has(w.key) || ctx.lang.qualifiersBefore.has(w.key)) return false;
   if (roleOf(ctx, w, 'stop') || roleOf(ctx, w, 'determiner')) return false;
-  if (w.pos === 'NP' || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return true;
+  if (w.pos === 'NP' || ALL_CAPS.test(w.text)) return true;
   const pos = ctx.lang.lexicon.get(w.key) ?? (w.pos === 'G' ? '' : w.pos);
   // A word read first as a verb or adjective ("dừng", "nhóm") heads a phrase only as a glossary noun.
   if (strict && /^[VA]/.test(pos)) {
@@ -94,7 +98,7 @@ function readsAsVerb(w: Word, ctx: ExtractContext): boolean {
 function isName(w: Word, ctx: ExtractContext): boolean {
   if (w.type !== 'word') return false;
   const c = w.text.charAt(0);
-  if (c === c.toLowerCase() || /^\p{Lu}[\p{Lu}\d-]+$/u.test(w.text)) return false;
+  if (c === c.toLowerCase() || ALL_CAPS.test(w.text)) return false;
   if (w.pos === 'NP') return true;
   return !(ctx.glossary.getByKey(w.key) && w.key.includes(' '));
 }

@@ -103,7 +103,7 @@ export function summarizeWith(input: Uint8Array | string, options: EngineOptions
         continue;
       }
       const words = segmentWords(tokens, segmenter, text, a, b, keys);
-      const found = extractFigures(words, { lang: language, glossary, text, sentence: index, state, ...(nextLine !== undefined ? { nextLine } : {}) });
+      const found = extractFigures(words, { lang: language, glossary, text, sentence: index, state, nextLine });
       numbers.push(...found.numbers);
       figures.push(...found.figures);
       for (const vi of found.untranslated) {

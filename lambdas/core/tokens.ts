@@ -91,8 +91,8 @@ export function rawTokens(text: string, reference: boolean): Array<[number, numb
   for (;;) {
     while (pos < text.length && isSpaceAt(text, pos)) pos++;
     if (pos >= text.length) return out;
-    const [end, type] = scanToken(text, pos, text.length);
-    out.push([pos, end, type]);
+    const end = scanToken(text, pos, text.length);
+    out.push([pos, end, scannedType]);
     pos = end;
   }
 }
@@ -143,24 +143,28 @@ function isSpaceAt(text: string, i: number): boolean {
   return SPACE.test(text.charAt(i));
 }
 
-/** The end of the token that starts at i (a non-space), and its type. */
-function scanToken(text: string, i: number, end: number): [number, TokenType] {
+/** The type of the token scanToken last read: kept here rather than returned in a tuple, which the
+ * tokenizer would allocate once per token. */
+let scannedType: TokenType = 'punct';
+
+/** The end of the token that starts at i (a non-space); its type is left in scannedType. */
+function scanToken(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   if (c >= 48 && c <= 57) {
     for (const [type, re] of DIGITS_AT) {
       re.lastIndex = i;
-      if (re.test(text)) return [re.lastIndex, type];
+      if (re.test(text)) return scanned(re.lastIndex, type);
     }
   }
   const first = letterAt(text, i);
   if (first > 0) {
     if (c === 85 || c === 69 || c === 86 || c === 71 || c === 73 || c === 65 || c === 74 || c === 67 || c === 83 || c === 82) {
       CURRENCY_AT.lastIndex = i;
-      if (CURRENCY_AT.test(text)) return [CURRENCY_AT.lastIndex, 'word'];
+      if (CURRENCY_AT.test(text)) return scanned(CURRENCY_AT.lastIndex, 'word');
     }
     if (text.charCodeAt(i + first) === 46) {
       DOTTED_AT.lastIndex = i;
-      if (DOTTED_AT.test(text)) return [DOTTED_AT.lastIndex, 'word'];
+      if (DOTTED_AT.test(text)) return scanned(DOTTED_AT.lastIndex, 'word');
     }
     let j = i + first;
     for (;;) {
@@ -175,16 +179,21 @@ function scanToken(text: string, i: number, end: number): [number, TokenType] {
         j++;
         continue;
       }
-      return [j, 'word'];
+      return scanned(j, 'word');
     }
   }
   if (c === 46 && text.charCodeAt(i + 1) === 46) {
     let j = i + 2;
     while (text.charCodeAt(j) === 46) j++;
-    return [j, 'punct'];
+    return scanned(j, 'punct');
   }
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return [i + 2, 'punct'];
-  return [i + 1, 'punct'];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return scanned(i + 2, 'punct');
+  return scanned(i + 1, 'punct');
+}
+
+function scanned(end: number, type: TokenType): number {
+  scannedType = type;
+  return end;
 }
 
 /** Web and e-mail addresses: "https://…", "www.…", "a@b.vn", "vnexpress.net". */
@@ -219,6 +228,11 @@ function mergeUrls(tokens: Token[], text: string, start: number, end: number): T
   return out;
 }
 
+/** A capital with its period ("T."), a word written against an abbreviation ("HCM" of "TP.HCM"). */
+const INITIAL = /^\p{Lu}\.$/u;
+const CAPITALIZED_WORD = /^\p{Lu}[\p{L}\p{M}\d]*/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 /** Abbreviations (with their period) that must not end a sentence. */
 export type AbbreviationSet = ReadonlySet<string>;
 
@@ -234,20 +248,21 @@ export function tokenize(text: string, start: number, end: number, abbreviations
     while (pos < end && isSpaceAt(text, pos)) pos++;
     if (pos >= end) break;
     const tokStart = pos;
-    const [scanned, type] = scanToken(text, pos, end);
-    let tokEnd = scanned;
+    const tokEnd0 = scanToken(text, pos, end);
+    const type = scannedType;
+    let tokEnd = tokEnd0;
     let tokText = text.slice(tokStart, tokEnd);
     pos = tokEnd;
     const spaced = tokStart === start || tokStart > prevEnd;
     if (type === 'word') {
       if (text.charCodeAt(tokEnd) === 46 /* . */) {
         const withDot = `${tokText}.`;
-        const isAbbr = abbreviations.has(withDot) || /^\p{Lu}\.$/u.test(withDot);
+        const isAbbr = abbreviations.has(withDot) || INITIAL.test(withDot);
         if (isAbbr) {
           tokEnd++;
           // "TP.HCM": the abbreviation written against a capitalized word.
-          const rest = /^\p{Lu}[\p{L}\p{M}\d]*/u.exec(text.slice(tokEnd, tokEnd + 40));
-          if (rest && /^\p{Lu}/u.test(withDot)) tokEnd += rest[0].length;
+          const rest = CAPITALIZED_WORD.exec(text.slice(tokEnd, tokEnd + 40));
+          if (rest && CAPITAL_FIRST.test(withDot)) tokEnd += rest[0].length;
           pos = tokEnd;
           tokText = text.slice(tokStart, tokEnd);
         }

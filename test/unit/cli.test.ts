@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../lambdas/cli/main';
+import { main, writeAll } from '../../lambdas/cli/main';
 // @ts-expect-error -- a plain ES module script without type declarations
 import { buildAll } from '../../scripts/build.mjs';
 
@@ -145,5 +145,32 @@ describe('bad input through the installed command (bin/solieu.mjs)', () => {
     const res = run('summarize', sample);
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('more than 1,100 cases');
+  });
+});
+
+describe('writing large output', () => {
+  it('writes every character, keeping surrogate pairs whole across the million-character pieces', () => {
+    // "😀" is a surrogate pair; placed to straddle the first and second piece boundaries.
+    const piece = 1 << 20;
+    const text = `${'á'.repeat(piece - 1)}😀${'b'.repeat(piece - 2)}😀tail số liệu`;
+    const file = join(dir, 'large.out');
+    const fd = openSync(file, 'w');
+    try {
+      writeAll(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('ends quietly when the reader goes away (solieu … | head)', () => {
+    const bin = join(root, 'bin', 'solieu.mjs');
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, `${readFileSync(sample, 'utf8')}\n`.repeat(40));
+    const res = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" summarize "${big}" --format json | head -c 100`]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toHaveLength(100); // bytes
+    expect(res.stdout.toString('utf8')).toMatch(/^\{"schemaVersion":1,/);
+    expect(res.stderr.toString('utf8')).toBe('');
   });
 });
