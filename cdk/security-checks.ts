@@ -26,7 +26,8 @@ export function acknowledgeFinding(scope: IConstruct, ruleId: string, reason: st
   Validations.of(scope).acknowledge({ id: `${NAG_PACK}::${ruleId}`, reason });
 }
 
-interface ValidationReportJson {
+/** What CDK writes to `<assembly>/validation-report.json` (the parts read here). */
+export interface ValidationReport {
   readonly pluginReports: ReadonlyArray<{
     readonly pluginName: string;
     readonly conclusion: string;
@@ -40,7 +41,7 @@ interface ValidationReportJson {
  * conclusion, open findings, and every acknowledgement with where it applies and why. The CDK CLI
  * prints a report only when something fails; app.ts prints this one on every synthesis.
  */
-export function summarizeValidationReport(report: ValidationReportJson): string {
+export function summarizeValidationReport(report: ValidationReport): string {
   const nag = report.pluginReports.find((r) => r.pluginName === NAG_PACK);
   if (nag === undefined) return `${NAG_PACK} validation report: success, no findings.`;
   const acknowledged = nag.suppressedViolations ?? [];

@@ -10,7 +10,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { readConfig, type SolieuConfig } from '../../cdk/config';
-import { addSecurityChecks } from '../../cdk/security-checks';
+import { addSecurityChecks, type ValidationReport } from '../../cdk/security-checks';
 import { SolieuStack } from '../../cdk/stack';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,15 +27,6 @@ export interface Synthesized {
   readonly assembly: CloudAssembly;
   /** cdk.out/validation-report.json, as CDK wrote it. */
   readonly report: ValidationReport;
-}
-
-export interface ValidationReport {
-  readonly pluginReports: ReadonlyArray<{
-    readonly pluginName: string;
-    readonly conclusion: string;
-    readonly violations: ReadonlyArray<{ readonly ruleName: string }>;
-    readonly suppressedViolations?: ReadonlyArray<{ readonly ruleName: string; readonly reason: string; readonly acknowledgedAt: string }>;
-  }>;
 }
 
 const cache = new Map<string, Synthesized>();
