@@ -16,12 +16,17 @@ import { tokenize, type Token } from './tokens';
 export type Word = Token;
 
 interface TrieNode {
-  pos?: string;
-  next?: Map<string, TrieNode>;
+  pos: string | undefined;
+  next: Map<string, TrieNode> | undefined;
+}
+
+/** Every node is made with both fields, in one order, so that lookups see one object shape. */
+function newNode(): TrieNode {
+  return { pos: undefined, next: undefined };
 }
 
 /** Marks a first syllable that starts no word. */
-const NO_WORD: TrieNode = {};
+const NO_WORD: TrieNode = newNode();
 
 /**
  * The trie's first level, built lazily: the lexicon's words wait, grouped by first syllable, until a
@@ -87,7 +92,7 @@ function insert(root: Map<string, TrieNode>, keys: readonly string[], pos: strin
     const k = keys[i]!;
     node = level.get(k);
     if (!node || node === NO_WORD) {
-      node = {};
+      node = newNode();
       level.set(k, node);
     }
     if (i < keys.length - 1) {
