@@ -248,9 +248,8 @@ export function tokenize(text: string, start: number, end: number, abbreviations
     while (pos < end && isSpaceAt(text, pos)) pos++;
     if (pos >= end) break;
     const tokStart = pos;
-    const tokEnd0 = scanToken(text, pos, end);
+    let tokEnd = scanToken(text, pos, end);
     const type = scannedType;
-    let tokEnd = tokEnd0;
     let tokText = text.slice(tokStart, tokEnd);
     pos = tokEnd;
     const spaced = tokStart === start || tokStart > prevEnd;
