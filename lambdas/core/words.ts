@@ -4,8 +4,9 @@
  * Runs of capitalized syllables that no entry covers become one name ("Trần Việt Trường").
  */
 import type { Glossary } from './glossary';
+import { termKey } from './keys';
 import type { Language } from './language';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type AbbreviationSet, type Token } from './tokens';
 
 /**
  * A word: one or more tokens. It has the shape of a Token (a one-token word is its token): `text`, `key`,
@@ -104,6 +105,20 @@ function insert(root: Map<string, TrieNode>, keys: readonly string[], pos: strin
   else if (node && pos === 'G' && !node.pos!.includes('G')) node.pos = `${node.pos}G`;
 }
 
+/** Letters and marks only, as the tokenizer reads one word ("Cần", "ma"). */
+const PLAIN_WORD = /^[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}]+$/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
+/**
+ * The key of a term's first token, up to its first space. A head of letters only is one word token,
+ * whose key is its termKey: that skips the tokenizer for nearly every glossary term at start-up.
+ */
+export function headKeyOf(term: string, abbreviations: AbbreviationSet): string | undefined {
+  const end = term.indexOf(' ') < 0 ? term.length : term.indexOf(' ');
+  const head = term.slice(0, end);
+  return PLAIN_WORD.test(head) ? termKey(head) : tokenize(term, 0, end, abbreviations)[0]?.key;
+}
+
 /** Builds (once per glossary) the trie of lexicon words and glossary terms. */
 export function segmenterFor(language: Language, glossary: Glossary): Segmenter {
   const cached = segmenters.get(glossary);
@@ -112,14 +127,13 @@ export function segmenterFor(language: Language, glossary: Glossary): Segmenter 
   for (const [key, pos] of language.lexicon) root.defer(key, pos);
   for (const entry of glossary.entries()) {
     // The first token decides where the term waits; the whole term is tokenized when it is needed.
-    const space = entry.vi.indexOf(' ');
-    const head = tokenize(entry.vi, 0, space < 0 ? entry.vi.length : space, language.abbreviations);
-    if (head.length === 0) continue;
-    root.deferKeys(head[0]!.key, () => {
+    const headKey = headKeyOf(entry.vi, language.abbreviations);
+    if (headKey === undefined) continue;
+    root.deferKeys(headKey, () => {
       const keys = tokenize(entry.vi, 0, entry.vi.length, language.abbreviations).map((t) => t.key);
       // A glossary term that opens with a number word ("hai bên") must not hide the number,
       // unless it is a name ("Hai Bà Trưng") or a listed non-number ("một số").
-      return /^\p{Lu}/u.test(entry.vi) || !language.opensWithNumber(keys.join(' ')) ? keys : null;
+      return CAPITAL_FIRST.test(entry.vi) || !language.opensWithNumber(keys.join(' ')) ? keys : null;
     }, 'G');
   }
   const segmenter = { root, language };

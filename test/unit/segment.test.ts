@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sentencesOf, summarize, tokensOf, wordsOf } from '../../lambdas/core';
 import { parseArticle } from '../../lambdas/core/article';
+import { tokenize } from '../../lambdas/core/tokens';
+import { headKeyOf } from '../../lambdas/core/words';
+import { builtinGlossary, builtinLanguage } from '../../lambdas/data';
 
 describe('sentences', () => {
   it.each<[string, string[]]>([
@@ -91,5 +94,19 @@ describe('article structure', () => {
     const doc = summarize('Lệ phí tăng 25-50%\nBộ Tài chính vừa ban hành quyết định.');
     expect(doc.sentences[0]).toMatchObject({ paragraph: -1, text: 'Lệ phí tăng 25-50%' });
     expect(doc.figures[0]).toMatchObject({ value: 25, valueMax: 50, sentence: 0 });
+  });
+});
+
+describe('glossary term heads', () => {
+  it('the quick head key of every built-in term is the key the tokenizer gives its first token', () => {
+    const { abbreviations } = builtinLanguage();
+    const terms = [...builtinGlossary().entries()].map((e) => e.vi);
+    terms.push('TP.HCM', 'Covid-19', '2 tỷ', 'USD5', 'hoà bình', 'Thuỷ', 'Rs. 20', 'ʻOkina');
+    expect(terms.length).toBeGreaterThan(9000);
+    for (const vi of terms) {
+      const space = vi.indexOf(' ');
+      const expected = tokenize(vi, 0, space < 0 ? vi.length : space, abbreviations)[0]?.key;
+      expect(headKeyOf(vi, abbreviations), vi).toBe(expected);
+    }
   });
 });

@@ -1,0 +1,10 @@
+import { builtinGlossary, builtinLanguage } from '../lambdas/data';
+import { segmenterFor } from '../lambdas/core/words';
+const t0 = performance.now();
+const l = builtinLanguage();
+const t1 = performance.now();
+const g = builtinGlossary();
+const t2 = performance.now();
+segmenterFor(l, g);
+const t3 = performance.now();
+console.log(`language ${(t1 - t0).toFixed(1)} glossary ${(t2 - t1).toFixed(1)} segmenter ${(t3 - t2).toFixed(1)}`);
